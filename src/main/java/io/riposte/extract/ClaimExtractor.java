@@ -1,0 +1,1440 @@
+package io.riposte.extract;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Finds who accuses whom of what, and who denies it, in one document, with rules over tokens and
+ * actor mentions (no parser, no POS tags).
+ *
+ * <p>Ordered passes, each recorded in {@link Claim#resolvedBy()}: actor mentions and coreference
+ * ({@link MentionFinder}), quotation speakers ({@link QuoteAttribution}), then per cue the frame
+ * rules of the lexicon ("svo-active", "passive-by", "quote-speaker", "reported-speech", ...), and
+ * last the links from denials to the accusations they answer ("denial-link", and
+ * "implied-by-denial" for an accuser named only in the denial).
+ *
+ * <p>Built once per partition; {@link #extract} is thread-confined per call, never throws, and does
+ * bounded work per document (see {@link DocView}).
+ */
+public final class ClaimExtractor implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  private static final int MAX_SENTENCE_TOKENS = 200;
+  private static final int MAX_CLAIMS = 500;
+
+  private static final Set<String> STRONG_DISMISS =
+      Set.of(
+          "witch hunt",
+          "hoax",
+          "smear",
+          "smears",
+          "slander",
+          "fake news",
+          "fabricated",
+          "fabrication",
+          "made up",
+          "politically motivated",
+          "trumped-up",
+          "trumped up",
+          "slanderous",
+          "absurd",
+          "baseless",
+          "groundless",
+          "unfounded");
+
+  private static final Set<String> CONDITIONAL_PHRASES =
+      Set.of("never happened", "did not happen", "didn't happen", "not true", "untrue", "innocent");
+
+  private static final Set<String> ACCUSATION_WORDS =
+      Set.of(
+          "accusation",
+          "accusations",
+          "allegation",
+          "allegations",
+          "charge",
+          "charges",
+          "claim",
+          "claims",
+          "report",
+          "reports",
+          "rumor",
+          "rumors",
+          "rumour",
+          "rumours",
+          "suggestion",
+          "suggestions",
+          "assertion",
+          "assertions",
+          "story",
+          "stories");
+
+  private final Gazetteer gazetteer;
+  private final CueLexicon lexicon;
+
+  public ClaimExtractor(Gazetteer gazetteer, CueLexicon lexicon) {
+    this.gazetteer = Objects.requireNonNull(gazetteer, "gazetteer");
+    this.lexicon = Objects.requireNonNull(lexicon, "lexicon");
+  }
+
+  /** The claims of one document, in text order; empty (never an exception) on odd input. */
+  public List<Claim> extract(Document doc) {
+    if (doc == null || doc.text() == null || doc.text().isEmpty()) {
+      return List.of();
+    }
+    try {
+      return new Run(doc).extract();
+    } catch (RuntimeException | StackOverflowError e) {
+      return List.of();
+    }
+  }
+
+  /** A claim under construction. */
+  private static final class Candidate {
+    String kind;
+    Actor source;
+    Actor target;
+    String pass;
+    int cueTok;
+    int cueEnd;
+    int sentence;
+    double weight;
+    boolean conditional;
+    boolean hedged;
+    String offence;
+    String speaker;
+    Actor namedAccuser;
+    String claimId;
+    String deniesClaimId;
+  }
+
+  private final class Run {
+    private final Document doc;
+    private final DocView v;
+    private final MentionFinder mf;
+    private final ClauseReader clauses;
+    private final String articleId;
+    private final List<Candidate> out = new ArrayList<>();
+    private final Set<Integer> handledVerbs = new HashSet<>();
+
+    Run(Document doc) {
+      this.doc = doc;
+      this.v = new DocView(doc);
+      this.mf = new MentionFinder(gazetteer, lexicon, v, doc);
+      mf.run();
+      this.clauses = new ClauseReader(v, mf, lexicon);
+      this.articleId = doc.articleId() == null ? "" : doc.articleId();
+    }
+
+    List<Claim> extract() {
+      for (int s = 0; s < v.sentenceCount() && out.size() < MAX_CLAIMS; s++) {
+        int from = v.sentFrom[s];
+        int to = Math.min(v.sentTo[s], from + MAX_SENTENCE_TOKENS);
+        if (from >= to) {
+          continue;
+        }
+        boolean question = isQuestion(from, v.sentTo[s]);
+        List<CueLexicon.Match> matches = lexicon.match(v.low, from, to);
+        matches.sort(
+            Comparator.comparingInt((CueLexicon.Match m) -> m.start())
+                .thenComparing(m -> m.pattern().frame().equals("VERB_TO") ? 0 : 1));
+        for (CueLexicon.Match m : matches) {
+          if (question || conditional(m.start(), from)) {
+            continue;
+          }
+          if (Claim.ACCUSATION.equals(m.pattern().kind())) {
+            accusation(m, s, from, to);
+          } else {
+            denial(m, s, from, to);
+          }
+        }
+      }
+      return finish();
+    }
+
+    // ---------------------------------------------------------------- sentence-level checks
+
+    private boolean isQuestion(int from, int to) {
+      for (int i = to - 1; i >= from; i--) {
+        if (DocView.isQuoteMark(v.raw[i])) {
+          continue;
+        }
+        return v.raw[i].equals("?");
+      }
+      return false;
+    }
+
+    private boolean conditional(int cue, int from) {
+      for (int j = cue - 1; j >= Math.max(from, cue - 15); j--) {
+        if (v.low[j].equals(";")) {
+          return false;
+        }
+        if (lexicon.context("CONDITIONAL", v.low, j, cue) > 0) {
+          return !(j > 0 && v.low[j - 1].equals("even"));
+        }
+      }
+      return false;
+    }
+
+    private boolean negatedBefore(int cue, int from) {
+      for (int j = cue - 1; j >= Math.max(from, cue - 3); j--) {
+        if (v.negated[j] || lexicon.is("NEGATION", v.low[j])) {
+          return true;
+        }
+        if (v.isPunct(j) && !DocView.isQuoteMark(v.raw[j])) {
+          return false;
+        }
+      }
+      return false;
+    }
+
+    private boolean blockedBefore(int cue, int from) {
+      for (int j = cue - 1; j >= Math.max(from, cue - 6); j--) {
+        if (lexicon.context("BLOCKER", v.low, j, cue) > 0) {
+          return true;
+        }
+        if (v.low[j].equals(";") || v.low[j].equals(",") && j < cue - 2) {
+          return false;
+        }
+      }
+      return false;
+    }
+
+    private boolean hedged(int start, int end, int from, int to) {
+      for (int j = Math.max(from, start - 8); j < Math.min(to, end + 8); j++) {
+        if (j >= start && j < end) {
+          continue;
+        }
+        if (lexicon.context("HEDGE", v.low, j, to) > 0) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private boolean usable(Mention m) {
+      return m != null && m.actor() != null && !m.vague();
+    }
+
+    // ---------------------------------------------------------------- accusations
+
+    private void accusation(CueLexicon.Match m, int s, int from, int to) {
+      int c = m.start();
+      if (negatedBefore(c, from) && !m.pattern().frame().equals("PRED")) {
+        return;
+      }
+      if (blockedBefore(c, from)) {
+        return;
+      }
+      switch (m.pattern().frame()) {
+        case "VERB":
+          if (!handledVerbs.contains(c)) {
+            verb(m, s, from, to);
+          }
+          break;
+        case "VERB_TO":
+          verbTo(m, s, from, to);
+          break;
+        case "HOLD":
+          hold(m, s, from, to);
+          break;
+        case "THAT":
+          allege(m, s, from, to);
+          break;
+        case "PRED":
+          predicate(m, s, from, to);
+          break;
+        case "NOUN":
+          noun(m, s, from, to, false);
+          break;
+        case "NOUN_WEAK":
+          noun(m, s, from, to, true);
+          break;
+        case "ACT":
+          act(m, s, from, to);
+          break;
+        default:
+          break;
+      }
+    }
+
+    /**
+     * A wrongdoing verb reported by a speaker: its subject (right before it) is accused by the
+     * speaker; its passive agent ("was raped by X") likewise; negated, the speaker denies.
+     */
+    private void act(CueLexicon.Match m, int s, int from, int to) {
+      int c = m.start();
+      if (c > from
+          && (ClauseReader.PREPOSITIONS.contains(v.low[c - 1])
+              || MentionFinder.DETERMINERS.contains(v.low[c - 1]))) {
+        return;
+      }
+      boolean negated = negatedBefore(c, from);
+      Mention accused;
+      if (clauses.passiveBefore(c)) {
+        accused = clauses.agentAfter(m.end(), to);
+        if (accused == null || clauses.agentAfter(m.end(), to).from() > m.end() + 1) {
+          return;
+        }
+      } else {
+        accused = clauses.subjectImmediatelyLeft(c);
+      }
+      if (accused == null) {
+        return;
+      }
+      ClauseReader.Speaker speaker = clauses.speakerOf(c);
+      if (speaker == null) {
+        return;
+      }
+      if (negated) {
+        if (usable(speaker.mention())) {
+          Candidate d = add(Claim.DENIAL, speaker.mention(), speaker.pass(), null, m, s, from, to);
+          if (d != null) {
+            d.conditional = true;
+            d.offence = cueText(m);
+          }
+        }
+        return;
+      }
+      if (!usable(accused) || mf.isFirstPerson(accused.from())) {
+        return;
+      }
+      if (speaker.mention().actor() != null && same(speaker.mention().actor(), accused.actor())) {
+        return;
+      }
+      add(Claim.ACCUSATION, speaker.mention(), speaker.pass(), accused.actor(), m, s, from, to);
+    }
+
+    private void verb(CueLexicon.Match m, int s, int from, int to) {
+      int c = m.start();
+      String form = v.low[c];
+      if (c > from) {
+        String prev = v.low[c - 1];
+        if (MentionFinder.DETERMINERS.contains(prev) || prev.equals("in") || v.possessive[c - 1]) {
+          return;
+        }
+      }
+      if (form.startsWith("charg") && nextWord(c + 1, to, 3, "against") > 0) {
+        chargesAgainst(m, s, from, to);
+        return;
+      }
+      if (form.startsWith("charg") && nextWord(c + 1, to, 10, "with") < 0) {
+        return;
+      }
+      if ((form.startsWith("condemn") || form.startsWith("denounc"))
+          && nextWord(c + 1, to, 10, "for") < 0) {
+        return;
+      }
+      Mention relativeObject = relativeAntecedent(c, from);
+      boolean reduced =
+          relativeObject == null
+              && c + 1 < to
+              && form.endsWith("ed")
+              && Set.of("of", "for", "with", "in").contains(v.low[c + 1]);
+      if (relativeObject != null) {
+        Mention subject = clauses.subjectLeft(c);
+        if (usable(relativeObject) && subject != null && subject.from() > relativeObject.from()) {
+          add(
+              Claim.ACCUSATION,
+              subject,
+              passOf(subject, "relative-object"),
+              relativeObject.actor(),
+              m,
+              s,
+              from,
+              to);
+        }
+        return;
+      }
+      boolean passive = (clauses.passiveBefore(c) && !form.endsWith("ing")) || reduced;
+      if (passive) {
+        Mention accused = clauses.subjectLeft(c);
+        if (!usable(accused) || mf.isFirstPerson(accused.from()) && !usable(accused)) {
+          return;
+        }
+        Mention agent = clauses.agentAfter(c + 1, to);
+        for (Mention t : clauses.withCoordinatedLeft(accused)) {
+          if (usable(t)) {
+            add(
+                Claim.ACCUSATION,
+                agent,
+                agent == null ? "passive-unattributed" : "passive-by",
+                t.actor(),
+                m,
+                s,
+                from,
+                to);
+          }
+        }
+        return;
+      }
+      boolean unnamed = clauses.unnamedSubjectBefore(c);
+      if (unnamed
+          && form.endsWith("ed")
+          && c > from
+          && !ClauseReader.ADVERBS.contains(v.low[c - 1])
+          && !ClauseReader.BE.contains(v.low[c - 1])
+          && clauses.objectRight(c + 1, to) == null) {
+        return;
+      }
+      Mention subject = unnamed ? null : clauses.subjectLeft(c);
+      if (subject == null && v.inSpeech(c) && !unnamed) {
+        subject = v.quotes.get(v.quoteOf[c]).speaker;
+      }
+      if (subject == null && !unnamed) {
+        return;
+      }
+      if (subject == null) {
+        Mention object = clauses.objectRight(c + 1, to);
+        if (usable(object)) {
+          for (Mention t : clauses.withCoordinatedRight(object, to)) {
+            if (usable(t)) {
+              add(Claim.ACCUSATION, null, "unnamed-subject", t.actor(), m, s, from, to);
+            }
+          }
+        }
+        return;
+      }
+      String pass = passOf(subject, "svo-active");
+      if (isEachOther(c + 1, to)) {
+        List<Mention> subjects = clauses.withCoordinatedLeft(subject);
+        for (Mention a : subjects) {
+          for (Mention b : subjects) {
+            if (a != b && usable(a) && usable(b)) {
+              add(Claim.ACCUSATION, a, "svo-reciprocal", b.actor(), m, s, from, to);
+            }
+          }
+        }
+        return;
+      }
+      Mention object = clauses.objectRight(c + 1, to);
+      if (!usable(object)) {
+        return;
+      }
+      for (Mention a : clauses.withCoordinatedLeft(subject)) {
+        for (Mention t : clauses.withCoordinatedRight(object, to)) {
+          if (usable(t)) {
+            add(Claim.ACCUSATION, a, pass, t.actor(), m, s, from, to);
+          }
+        }
+      }
+    }
+
+    /**
+     * "Y, which X accused of ...": the verb's object is the antecedent of a relative pronoun before
+     * its subject; null when the verb is not in such a clause.
+     */
+    private Mention relativeAntecedent(int c, int from) {
+      int j = c - 1;
+      while (j > from && (ClauseReader.ADVERBS.contains(v.low[j]) || v.low[j].endsWith("ly"))) {
+        j--;
+      }
+      Mention subject = mf.mentionAt(j);
+      int k;
+      if (subject != null) {
+        k = subject.from() - 1;
+      } else if (Set.of("they", "he", "she", "we", "i", "it").contains(v.low[j])) {
+        k = j - 1;
+      } else {
+        return null;
+      }
+      if (k <= from || !Set.of("which", "whom", "that", "who").contains(v.low[k])) {
+        return null;
+      }
+      int a = k - 1;
+      if (a >= from && v.low[a].equals(",")) {
+        a--;
+      }
+      Mention antecedent = mf.mentionAt(a);
+      return antecedent != null ? antecedent : new Mention(a, a + 1, null, "VAGUE", "relative");
+    }
+
+    private void chargesAgainst(CueLexicon.Match m, int s, int from, int to) {
+      int against = nextWord(m.start() + 1, to, 3, "against");
+      Mention accused = clauses.firstMentionFrom(against + 1, to, 2);
+      Mention accuser = clauses.subjectLeft(m.start());
+      if (usable(accused) && accuser != null) {
+        add(
+            Claim.ACCUSATION,
+            accuser,
+            passOf(accuser, "svo-active"),
+            accused.actor(),
+            m,
+            s,
+            from,
+            to);
+      }
+    }
+
+    private boolean isEachOther(int i, int to) {
+      return i + 1 < to
+          && ((v.low[i].equals("each") && v.low[i + 1].equals("other"))
+              || (v.low[i].equals("one") && v.low[i + 1].equals("another")));
+    }
+
+    private int nextWord(int from, int to, int window, String word) {
+      for (int j = from; j < Math.min(to, from + window); j++) {
+        if (v.low[j].equals(word)) {
+          return j;
+        }
+        if (v.low[j].equals(".") || v.low[j].equals(";")) {
+          return -1;
+        }
+      }
+      return -1;
+    }
+
+    private void verbTo(CueLexicon.Match m, int s, int from, int to) {
+      int c = m.start();
+      String form = v.low[c];
+      String prep = form.startsWith("attribut") ? "to" : "on";
+      int p = nextWord(c + 1, to, prep.equals("to") ? 8 : 5, prep);
+      if (p < 0) {
+        return;
+      }
+      for (int j = c + 1; j < p; j++) {
+        if (usable(mf.mentionAt(j)) && !"PRONOUN".equals(mf.mentionAt(j).kind())) {
+          return;
+        }
+      }
+      Mention accused = clauses.firstMentionFrom(p + 1, to, 0);
+      if (!usable(accused)) {
+        return;
+      }
+      handledVerbs.add(c);
+      if (clauses.passiveBefore(c) && !form.endsWith("ing")) {
+        Mention agent = clauses.agentAfter(c + 1, to);
+        add(
+            Claim.ACCUSATION,
+            agent,
+            agent == null ? "passive-unattributed" : "passive-by",
+            accused.actor(),
+            m,
+            s,
+            from,
+            to);
+        return;
+      }
+      Mention subject = clauses.subjectLeft(c);
+      if (subject == null && v.inSpeech(c)) {
+        subject = v.quotes.get(v.quoteOf[c]).speaker;
+      }
+      if (subject != null) {
+        for (Mention t : clauses.withCoordinatedRight(accused, to)) {
+          if (usable(t)) {
+            add(
+                Claim.ACCUSATION,
+                subject,
+                passOf(subject, "svo-active"),
+                t.actor(),
+                m,
+                s,
+                from,
+                to);
+          }
+        }
+      }
+    }
+
+    private void hold(CueLexicon.Match m, int s, int from, int to) {
+      Mention accused = null;
+      for (int j = m.start() + 1; j < m.end() - 1 && accused == null; j++) {
+        Mention x = mf.mentionAt(j);
+        if (usable(x)) {
+          accused = x;
+        }
+      }
+      Mention subject = clauses.subjectLeft(m.start());
+      if (subject == null && v.inSpeech(m.start())) {
+        subject = v.quotes.get(v.quoteOf[m.start()]).speaker;
+      }
+      if (accused != null && subject != null) {
+        add(
+            Claim.ACCUSATION,
+            subject,
+            passOf(subject, "svo-active"),
+            accused.actor(),
+            m,
+            s,
+            from,
+            to);
+      }
+    }
+
+    private void allege(CueLexicon.Match m, int s, int from, int to) {
+      int c = m.start();
+      if (c > from) {
+        String prev = v.low[c - 1];
+        if (MentionFinder.DETERMINERS.contains(prev)
+            || v.possessive[c - 1]
+            || ClauseReader.PREPOSITIONS.contains(prev)) {
+          return;
+        }
+      }
+      if (clauses.passiveBefore(c)) {
+        return;
+      }
+      int k = c + 1;
+      int that = nextWord(k, to, 8, "that");
+      int clause = that >= 0 ? that + 1 : k;
+      Mention accused = clauses.firstMentionFrom(clause, to, 3);
+      if (accused == null) {
+        return;
+      }
+      Mention byAgent = passiveAgentInClause(accused.to(), to);
+      if (byAgent != null) {
+        accused = byAgent;
+      }
+      Mention subject = clauses.subjectLeft(c);
+      if (subject == null && v.inSpeech(c)) {
+        subject = v.quotes.get(v.quoteOf[c]).speaker;
+      }
+      if (subject == null || !usable(accused)) {
+        return;
+      }
+      add(
+          Claim.ACCUSATION,
+          subject,
+          passOf(subject, "svo-active"),
+          accused.actor(),
+          m,
+          s,
+          from,
+          to);
+    }
+
+    /** "Watson was raped by Fairfax": the agent of a passive right after a clause subject. */
+    private Mention passiveAgentInClause(int i, int to) {
+      if (i < to && ClauseReader.BE.contains(v.low[i])) {
+        return clauses.agentAfter(i + 1, Math.min(to, i + 6));
+      }
+      return null;
+    }
+
+    private void predicate(CueLexicon.Match m, int s, int from, int to) {
+      int c = m.start();
+      String cue = cueText(m);
+      boolean negated = negatedBefore(c, from);
+      boolean byForm = cue.endsWith(" by") || (m.end() < to && v.low[m.end()].equals("by"));
+      boolean carried = cue.startsWith("carr");
+      if (!byForm && !carried && !copulaBefore(c, from)) {
+        return;
+      }
+      if (c > from && ClauseReader.PREPOSITIONS.contains(v.low[c - 1])) {
+        return;
+      }
+      Mention accused;
+      if (byForm) {
+        int by = cue.endsWith(" by") ? m.end() - 1 : m.end();
+        accused = clauses.firstMentionFrom(by + 1, to, 2);
+      } else {
+        if (!carried
+            && !cue.startsWith("behind")
+            && !cue.startsWith("responsible")
+            && !cue.startsWith("to ")
+            && !cue.startsWith("involved")
+            && !cue.startsWith("guilty")
+            && clauses.passiveBefore(c)) {
+          return;
+        }
+        accused = clauses.subjectImmediatelyLeft(c);
+      }
+      if (accused == null) {
+        return;
+      }
+      ClauseReader.Speaker speaker = clauses.speakerOf(c);
+      if (negated) {
+        Mention denier = speaker == null ? null : speaker.mention();
+        if (denier == null && mf.isFirstPerson(accused.from()) && v.inSpeech(c)) {
+          denier = v.quotes.get(v.quoteOf[c]).speaker;
+        }
+        if (!usable(denier)) {
+          return;
+        }
+        Candidate d =
+            add(
+                Claim.DENIAL,
+                denier,
+                speaker == null ? "quote-speaker" : speaker.pass(),
+                null,
+                m,
+                s,
+                from,
+                to);
+        if (d != null) {
+          d.offence = offenceAfter(m.end(), to);
+        }
+        return;
+      }
+      if (!usable(accused) || speaker == null || mf.isFirstPerson(accused.from())) {
+        return;
+      }
+      if (speaker.mention().actor() != null && same(speaker.mention().actor(), accused.actor())) {
+        return;
+      }
+      add(Claim.ACCUSATION, speaker.mention(), speaker.pass(), accused.actor(), m, s, from, to);
+    }
+
+    /** A form of "be" (or "held", "found") shortly before a predicate cue. */
+    private boolean copulaBefore(int c, int from) {
+      for (int j = c - 1; j >= Math.max(from, c - 4); j--) {
+        String l = v.low[j];
+        if (ClauseReader.BE.contains(l)
+            || l.equals("held")
+            || l.equals("found")
+            || (v.negated[j]
+                && (l.equals("was") || l.equals("is") || l.equals("were") || l.equals("are")))) {
+          return true;
+        }
+        if (!ClauseReader.ADVERBS.contains(l)
+            && !lexicon.is("NEGATION", l)
+            && !lexicon.is("HEDGE", l)
+            && !l.equals("partly")
+            && !l.equals("partially")
+            && !l.equals("solely")
+            && !l.equals("directly")
+            && !l.equals("ultimately")) {
+          return false;
+        }
+      }
+      return false;
+    }
+
+    private void noun(CueLexicon.Match m, int s, int from, int to, boolean weak) {
+      int c = m.start();
+      if (negatedBefore(c, from) || (weak && !wrongdoingWithin(c + 1, to, 14))) {
+        return;
+      }
+      Mention accuser = possessorBefore(c, from);
+      if (accuser == null) {
+        int by = -1;
+        for (int j = c + 1; j < Math.min(to, c + 4); j++) {
+          if (v.low[j].equals("by") || v.low[j].equals("from")) {
+            by = j;
+            break;
+          }
+        }
+        if (by > 0) {
+          accuser = clauses.firstMentionFrom(by + 1, to, 2);
+        }
+      }
+      if (v.low[c].startsWith("accuser")) {
+        Mention target = possessorBefore(c, from);
+        if (target == null && c + 1 < to && v.low[c + 1].equals("of")) {
+          target = clauses.firstMentionFrom(c + 2, to, 1);
+        }
+        if (usable(target)) {
+          Mention named =
+              c + 1 < to && v.low[c + 1].equals(",")
+                  ? clauses.firstMentionFrom(c + 2, to, 1)
+                  : null;
+          add(
+              Claim.ACCUSATION,
+              usable(named) ? named : null,
+              usable(named) ? "noun-apposition" : "noun-unattributed",
+              target.actor(),
+              m,
+              s,
+              from,
+              to);
+        }
+        return;
+      }
+      Mention accused = null;
+      int against = nextWord(c + 1, to, 8, "against");
+      if (against > 0) {
+        int k = against + 1;
+        if (k < to
+            && (v.low[k].equals("himself")
+                || v.low[k].equals("herself")
+                || v.low[k].equals("itself")
+                || v.low[k].equals("themselves"))) {
+          accused = clauses.subjectLeft(c);
+        } else {
+          accused = clauses.firstMentionFrom(k, to, 2);
+        }
+      } else if (c + 1 < to && v.low[c + 1].equals("that")) {
+        accused = clauses.firstMentionFrom(c + 2, to, 3);
+        if (accused != null) {
+          Mention agent = passiveAgentInClause(accused.to(), to);
+          if (agent != null) {
+            accused = agent;
+          }
+        }
+      }
+      if (!usable(accused)) {
+        return;
+      }
+      if (accuser != null && accuser.actor() != null && same(accuser.actor(), accused.actor())) {
+        return;
+      }
+      add(
+          Claim.ACCUSATION,
+          accuser,
+          accuser == null ? "noun-unattributed" : "noun-possessor",
+          accused.actor(),
+          m,
+          s,
+          from,
+          to);
+    }
+
+    /** "Sanders' accusations", "the U.S.'s absurd allegations": the possessor mention. */
+    private Mention possessorBefore(int c, int from) {
+      for (int j = c - 1; j >= Math.max(from, c - 3); j--) {
+        Mention x = mf.mentionAt(j);
+        if (x != null) {
+          return v.possessive[x.to() - 1] || (x.to() < c && v.low[x.to()].equals("'s")) ? x : null;
+        }
+        if (v.isPunct(j) && !v.low[j].equals("'s") && !v.low[j].equals("'")) {
+          return null;
+        }
+      }
+      return null;
+    }
+
+    // ---------------------------------------------------------------- denials
+
+    private void denial(CueLexicon.Match m, int s, int from, int to) {
+      int c = m.start();
+      String frame = m.pattern().frame();
+      String cue = cueText(m);
+      if (!frame.equals("PHRASE") && negatedBefore(c, from)) {
+        return;
+      }
+      switch (frame) {
+        case "DENY":
+          deny(m, s, from, to);
+          break;
+        case "REJECT":
+          reject(m, s, from, to);
+          break;
+        case "PHRASE":
+          phrase(m, s, from, to, CONDITIONAL_PHRASES.contains(cue));
+          break;
+        case "DISMISS":
+          dismiss(m, s, from, to, cue);
+          break;
+        default:
+          break;
+      }
+    }
+
+    private void deny(CueLexicon.Match m, int s, int from, int to) {
+      int c = m.start();
+      String form = v.low[c];
+      if (form.startsWith("denial")) {
+        Mention owner = possessorBefore(c, from);
+        if (usable(owner)) {
+          Candidate d = add(Claim.DENIAL, owner, "noun-possessor", null, m, s, from, to);
+          if (d != null) {
+            d.conditional = true;
+          }
+        }
+        return;
+      }
+      if (clauses.passiveBefore(c)) {
+        if (accusationNounBefore(c, from)) {
+          Mention agent = clauses.agentAfter(c + 1, to);
+          if (usable(agent)) {
+            add(Claim.DENIAL, agent, "passive-by", null, m, s, from, to);
+          }
+        }
+        return;
+      }
+      if (clauses.unnamedSubjectBefore(c)
+          && (form.endsWith("ed") || form.endsWith("ies") || form.equals("deny"))) {
+        Mention near = clauses.subjectImmediatelyLeft(c);
+        if (near == null) {
+          return;
+        }
+      }
+      int j = c + 1;
+      while (j < to
+          && (ClauseReader.ADVERBS.contains(v.low[j])
+              || MentionFinder.DETERMINERS.contains(v.low[j])
+              || v.low[j].equals("ever"))) {
+        j++;
+      }
+      if (j >= to) {
+        return;
+      }
+      if (lexicon.context("REFUSAL", v.low, j, to) > 0) {
+        return;
+      }
+      boolean valid;
+      String l = v.low[j];
+      if (lexicon.is("ACCUSATION_NOUN", l)) {
+        valid = true;
+      } else if (l.endsWith("ing")
+          && l.length() > 4
+          && !l.equals("nothing")
+          && !l.equals("during")
+          && !l.equals("something")
+          && !l.equals("anything")) {
+        valid = true;
+      } else {
+        valid = wrongdoingWithin(j, to, l.equals("that") || mf.mentionAt(j) != null ? 14 : 6);
+      }
+      Mention subject = clauses.subjectLeft(c);
+      if (subject != null && mf.isFirstPerson(subject.from()) && !usable(subject)) {
+        subject = null;
+      }
+      if (subject == null && v.inSpeech(c)) {
+        subject = v.quotes.get(v.quoteOf[c]).speaker;
+      }
+      if (!usable(subject)) {
+        return;
+      }
+      for (Mention d : clauses.withCoordinatedLeft(subject)) {
+        if (usable(d)) {
+          Candidate cand = add(Claim.DENIAL, d, passOf(d, "svo-active"), null, m, s, from, to);
+          if (cand != null) {
+            cand.conditional = !valid;
+            cand.offence = offenceAfter(c + 1, to);
+            cand.namedAccuser = accuserInDenial(c + 1, to, d.actor());
+          }
+        }
+      }
+    }
+
+    private boolean accusationNounBefore(int c, int from) {
+      for (int j = c - 1; j >= Math.max(from, c - 5); j--) {
+        if (ACCUSATION_WORDS.contains(v.low[j])) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private boolean wrongdoingWithin(int from, int to, int window) {
+      for (int j = from; j < Math.min(to, from + window); j++) {
+        if (lexicon.context("WRONGDOING", v.low, j, to) > 0) {
+          return true;
+        }
+        if (lexicon.context("WRONGDOING", v.low, j, to) == 0
+            && (v.low[j].equals("behind") || v.low[j].equals("responsible"))) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private void reject(CueLexicon.Match m, int s, int from, int to) {
+      int c = m.start();
+      if (clauses.passiveBefore(c)) {
+        return;
+      }
+      boolean accusation = false;
+      for (int j = c + 1; j < Math.min(to, c + 7) && !accusation; j++) {
+        String l = v.low[j];
+        if (ACCUSATION_WORDS.contains(l)
+            || l.equals("wrongdoing")
+            || l.equals("responsibility")
+            || l.equals("involvement")) {
+          accusation = true;
+        } else if (l.equals("as") && j + 1 < to && dismissAt(j + 1, to)) {
+          accusation = true;
+        } else if (l.equals(".") || l.equals(";")) {
+          break;
+        }
+      }
+      if (!accusation) {
+        return;
+      }
+      Mention subject = clauses.subjectLeft(c);
+      if (subject == null && v.inSpeech(c)) {
+        subject = v.quotes.get(v.quoteOf[c]).speaker;
+      }
+      if (!usable(subject)) {
+        return;
+      }
+      for (Mention d : clauses.withCoordinatedLeft(subject)) {
+        if (usable(d)) {
+          Candidate cand = add(Claim.DENIAL, d, passOf(d, "svo-active"), null, m, s, from, to);
+          if (cand != null) {
+            cand.offence = offenceAfter(c + 1, to);
+            cand.namedAccuser = accuserInDenial(c + 1, to, d.actor());
+          }
+        }
+      }
+    }
+
+    private boolean dismissAt(int j, int to) {
+      for (CueLexicon.Match x : lexicon.match(v.low, j, Math.min(to, j + 3))) {
+        if (x.start() == j && x.pattern().frame().equals("DISMISS")) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private void phrase(CueLexicon.Match m, int s, int from, int to, boolean conditional) {
+      int c = m.start();
+      ClauseReader.Speaker speaker = clauses.speakerOf(c);
+      Mention denier = speaker == null ? null : speaker.mention();
+      if (!usable(denier)) {
+        return;
+      }
+      Candidate d = add(Claim.DENIAL, denier, speaker.pass(), null, m, s, from, to);
+      if (d != null) {
+        d.conditional = conditional;
+        d.offence = offenceAfter(m.end(), to);
+        d.namedAccuser = accuserInDenial(m.end(), to, denier.actor());
+      }
+    }
+
+    private void dismiss(CueLexicon.Match m, int s, int from, int to, String cue) {
+      int c = m.start();
+      boolean nearAccusation = false;
+      for (int j = Math.max(from, c - 4); j < Math.min(to, m.end() + 4); j++) {
+        if (ACCUSATION_WORDS.contains(v.low[j])) {
+          nearAccusation = true;
+        }
+      }
+      if (!nearAccusation) {
+        int j = from;
+        while (j < to
+            && (DocView.isQuoteMark(v.raw[j]) || MentionFinder.DETERMINERS.contains(v.low[j]))) {
+          j++;
+        }
+        nearAccusation = j < to && ACCUSATION_WORDS.contains(v.low[j]);
+      }
+      if (!nearAccusation) {
+        for (int j = Math.max(from, c - 3); j < c; j++) {
+          if ((v.low[j].equals("it") || v.low[j].equals("this") || v.low[j].equals("that"))
+              && j + 1 < c
+              && (v.low[j + 1].equals("a") || v.low[j + 1].equals("an"))) {
+            nearAccusation = true;
+          }
+        }
+      }
+      boolean inSpeech = v.inSpeech(c);
+      if (!nearAccusation && !inSpeech && !STRONG_DISMISS.contains(cue)) {
+        return;
+      }
+      for (CueLexicon.Match other : lexicon.match(v.low, Math.max(from, c - 8), c)) {
+        if (Claim.ACCUSATION.equals(other.pattern().kind()) && !nearAccusation) {
+          return;
+        }
+      }
+      Mention denier;
+      String pass;
+      ClauseReader.Speaker speaker = clauses.speakerOf(c);
+      if (speaker != null) {
+        denier = speaker.mention();
+        pass = speaker.pass();
+      } else {
+        denier = clauses.subjectLeft(c);
+        pass = denier == null ? null : passOf(denier, "svo-active");
+      }
+      if (!usable(denier)) {
+        return;
+      }
+      Candidate d = add(Claim.DENIAL, denier, pass, null, m, s, from, to);
+      if (d != null) {
+        d.conditional = !nearAccusation;
+        d.namedAccuser = accuserInDenial(Math.max(from, c - 4), to, denier.actor());
+      }
+    }
+
+    /** An accuser named in a denial: "allegations by|from|of X", "X's accusations". */
+    private Actor accuserInDenial(int from, int to, Actor denier) {
+      for (int j = from; j < Math.min(to, from + 12); j++) {
+        if (!ACCUSATION_WORDS.contains(v.low[j])) {
+          continue;
+        }
+        Mention owner = possessorBefore(j, from);
+        if (usable(owner) && !same(owner.actor(), denier)) {
+          return owner.actor();
+        }
+        if (j + 1 < to
+            && (v.low[j + 1].equals("by")
+                || v.low[j + 1].equals("from")
+                || v.low[j + 1].equals("of"))) {
+          Mention x = clauses.firstMentionFrom(j + 2, to, 1);
+          if (usable(x) && !same(x.actor(), denier) && !"PRONOUN".equals(x.kind())) {
+            return x.actor();
+          }
+        }
+      }
+      return null;
+    }
+
+    // ---------------------------------------------------------------- building claims
+
+    private String passOf(Mention m, String direct) {
+      if (m == null) {
+        return direct;
+      }
+      String via = m.via();
+      if (via == null) {
+        return direct;
+      }
+      if (via.startsWith("coref") || via.equals("quote-speaker")) {
+        return via;
+      }
+      return direct;
+    }
+
+    private String cueText(CueLexicon.Match m) {
+      StringBuilder sb = new StringBuilder();
+      for (int j = m.start(); j < m.end(); j++) {
+        if (j > m.start()) {
+          sb.append(' ');
+        }
+        sb.append(v.low[j]);
+      }
+      return sb.toString();
+    }
+
+    private Candidate add(
+        String kind,
+        Mention source,
+        String pass,
+        Actor target,
+        CueLexicon.Match m,
+        int s,
+        int from,
+        int to) {
+      Candidate c = new Candidate();
+      c.kind = kind;
+      c.source = source == null || source.vague() ? null : speaksFor(source.actor());
+      c.target = speaksFor(target);
+      c.pass = pass;
+      c.cueTok = m.start();
+      c.cueEnd = m.end();
+      c.sentence = s;
+      c.weight = m.pattern().weight();
+      if (v.inSpeech(m.start())) {
+        Mention sp = v.quotes.get(v.quoteOf[m.start()]).speaker;
+        c.speaker = sp == null ? null : mf.surface(sp.from(), sp.to());
+      } else if (source != null && !"svo-active".equals(pass)) {
+        c.speaker = mf.surface(source.from(), source.to());
+      }
+      if (kind.equals(Claim.ACCUSATION)) {
+        if (c.source != null && c.target != null && same(c.source, c.target)) {
+          return null;
+        }
+        c.offence = offence(m, s, from, to);
+      }
+      if (hedged(m.start(), m.end(), from, to)) {
+        c.hedged = true;
+        c.weight *= 0.8;
+      }
+      out.add(c);
+      return c;
+    }
+
+    /**
+     * An official of a state's executive (gazetteer role: minister, spokesperson, adviser,
+     * ambassador, intelligence or military chief...) valid on the article's date speaks for that
+     * state, which names the claim; heads of state and other persons keep their own name.
+     */
+    private Actor speaksFor(Actor a) {
+      if (a == null
+          || !"person".equals(a.type())
+          || a.role() == null
+          || a.country() == null
+          || !a.validOn(doc.publishedDate())
+          || (a.validFrom() == null && a.validTo() == null)) {
+        return a;
+      }
+      String role = a.role().toLowerCase(Locale.ROOT);
+      if (role.contains("head of")
+          || role.contains("secretary-general")
+          || role.contains("legislator")
+          || role.contains("leader")
+          || role.contains("political")
+          || role.contains("eu ")
+          || role.contains("nato")) {
+        return a;
+      }
+      boolean official =
+          role.contains("minister")
+              || role.contains("spokes")
+              || role.contains("adviser")
+              || role.contains("advisor")
+              || role.contains("intelligence")
+              || role.contains("military")
+              || role.contains("attorney general")
+              || role.contains("secretary")
+              || role.contains("ambassador")
+              || role.contains("official")
+              || role.contains("director")
+              || role.contains("chief of");
+      Actor state = official ? gazetteer.state(a.country()) : null;
+      return state == null ? a : state;
+    }
+
+    private String offence(CueLexicon.Match m, int s, int from, int to) {
+      for (MentionFinder.IncidentMention im : mf.incidents) {
+        if (im.from() >= from && im.to() <= to) {
+          return im.incident().offence();
+        }
+      }
+      String after = offenceAfter(m.end(), to);
+      if (after != null) {
+        return after;
+      }
+      return mf.incidents.isEmpty() ? null : mf.incidents.get(0).incident().offence();
+    }
+
+    /** "of|for|with <up to six words>" after the cue, lower-cased, or null. */
+    private String offenceAfter(int from, int to) {
+      int p = -1;
+      for (int j = from; j < Math.min(to, from + 8); j++) {
+        String l = v.low[j];
+        if (l.equals("of") || l.equals("for") || l.equals("with") || l.equals("in")) {
+          p = j;
+          break;
+        }
+        if (l.equals(".") || l.equals(";")) {
+          return null;
+        }
+      }
+      if (p < 0) {
+        return null;
+      }
+      List<String> words = new ArrayList<>();
+      for (int j = p + 1; j < to && words.size() < 6; j++) {
+        String l = v.low[j];
+        if (DocView.isQuoteMark(v.raw[j])) {
+          continue;
+        }
+        if (v.isPunct(j)
+            || Set.of(
+                    "that", "which", "who", "after", "when", "while", "because", "but", "at",
+                    "during", "despite", "since", "as", "and")
+                .contains(l)) {
+          if (!(l.equals("and") && words.size() < 2)) {
+            break;
+          }
+        }
+        if (words.isEmpty() && MentionFinder.DETERMINERS.contains(l)) {
+          continue;
+        }
+        words.add(v.raw[j].toLowerCase(Locale.ROOT));
+      }
+      return words.isEmpty() ? null : String.join(" ", words);
+    }
+
+    private boolean same(Actor a, Actor b) {
+      if (a == null || b == null) {
+        return false;
+      }
+      if (a.id() != null && b.id() != null) {
+        return a.id().equals(b.id());
+      }
+      if (a.name().equalsIgnoreCase(b.name())) {
+        return true;
+      }
+      return a.country() != null
+          && a.country().equals(b.country())
+          && ("state".equals(a.type()) && "state".equals(b.type()));
+    }
+
+    /** Whether a denial by {@code denier} may answer an accusation of {@code accused}. */
+    private boolean answers(Actor denier, Actor accused) {
+      if (same(denier, accused)) {
+        return true;
+      }
+      return denier.country() != null
+          && denier.country().equals(accused.country())
+          && ("state".equals(denier.type()) || "state".equals(accused.type()));
+    }
+
+    // ---------------------------------------------------------------- finishing
+
+    private List<Claim> finish() {
+      out.sort(Comparator.comparingInt((Candidate c) -> c.cueTok).thenComparing(c -> c.kind));
+      Map<String, Integer> idCount = new HashMap<>();
+      List<Candidate> accusations = new ArrayList<>();
+      Map<String, Candidate> firstOfPair = new LinkedHashMap<>();
+      Set<String> seen = new HashSet<>();
+      for (Candidate c : out) {
+        if (c.kind.equals(Claim.ACCUSATION)) {
+          String key = name(c.source) + "|" + name(c.target) + "|" + c.sentence;
+          if (!seen.add(key)) {
+            continue;
+          }
+          assignId(c, idCount);
+          accusations.add(c);
+          firstOfPair.putIfAbsent(name(c.source) + "|" + name(c.target), c);
+        }
+      }
+      List<Candidate> denials = new ArrayList<>();
+      for (Candidate d : out) {
+        if (!d.kind.equals(Claim.DENIAL) || d.source == null) {
+          continue;
+        }
+        Candidate link = link(d, accusations);
+        if (link == null && d.namedAccuser != null) {
+          Candidate implied = new Candidate();
+          implied.kind = Claim.ACCUSATION;
+          implied.source = d.namedAccuser;
+          implied.target = d.source;
+          implied.pass = "implied-by-denial";
+          implied.cueTok = d.cueTok;
+          implied.cueEnd = d.cueEnd;
+          implied.sentence = d.sentence;
+          implied.weight = d.weight * 0.7;
+          implied.offence = d.offence;
+          String pair = name(implied.source) + "|" + name(implied.target);
+          if (!firstOfPair.containsKey(pair)) {
+            assignId(implied, idCount);
+            accusations.add(implied);
+            firstOfPair.put(pair, implied);
+          }
+          link = firstOfPair.get(pair);
+        }
+        if (link == null && d.conditional) {
+          continue;
+        }
+
+        if (link != null) {
+          Candidate first = firstOfPair.get(name(link.source) + "|" + name(link.target));
+          d.target = link.source;
+          d.deniesClaimId = (first == null ? link : first).claimId;
+          if (d.offence == null || link.offence != null) {
+            d.offence = link.offence == null ? d.offence : link.offence;
+          }
+        }
+        String key = name(d.source) + "|" + name(d.target) + "|" + d.sentence;
+        if (!seen.add("D" + key)) {
+          continue;
+        }
+        assignId(d, idCount);
+        denials.add(d);
+      }
+      List<Candidate> all = new ArrayList<>(accusations);
+      all.addAll(denials);
+      all.sort(Comparator.comparingInt((Candidate c) -> c.cueTok).thenComparing(c -> c.kind));
+      List<Claim> claims = new ArrayList<>();
+      for (Candidate c : all) {
+        claims.add(toClaim(c));
+      }
+      return claims;
+    }
+
+    /** The accusation a denial answers: accused = denier; prefer one whose accuser it names. */
+    private Candidate link(Candidate d, List<Candidate> accusations) {
+      Candidate best = null;
+      int bestScore = Integer.MIN_VALUE;
+      if (d.namedAccuser != null) {
+        Candidate byNamed = null;
+        for (Candidate a : accusations) {
+          if (a.source != null
+              && same(a.source, d.namedAccuser)
+              && a.target != null
+              && !same(a.target, d.namedAccuser)) {
+            if (byNamed == null
+                || Math.abs(a.cueTok - d.cueTok) < Math.abs(byNamed.cueTok - d.cueTok)) {
+              byNamed = a;
+            }
+          }
+        }
+        if (byNamed != null) {
+          return byNamed;
+        }
+      }
+      for (Candidate a : accusations) {
+        if (a.target == null || !answers(d.source, a.target)) {
+          continue;
+        }
+        if (a.source != null && same(a.source, d.source)) {
+          continue;
+        }
+        int score = 0;
+        if (d.namedAccuser != null && a.source != null && same(d.namedAccuser, a.source)) {
+          score += 100_000;
+        }
+        if (a.source != null) {
+          score += 10_000;
+        }
+        int distance = d.cueTok - a.cueTok;
+        score += distance >= 0 ? 5_000 - Math.min(distance, 5_000) : -Math.min(-distance, 5_000);
+        if (score > bestScore) {
+          bestScore = score;
+          best = a;
+        }
+      }
+      return best;
+    }
+
+    private void assignId(Candidate c, Map<String, Integer> idCount) {
+      String base = articleId + ":" + c.kind.charAt(0) + ":" + v.tb[c.cueTok];
+      int k = idCount.merge(base, 1, Integer::sum);
+      c.claimId = k == 1 ? base : base + "-" + k;
+    }
+
+    private String name(Actor a) {
+      return a == null ? Claim.UNSPECIFIED : a.name();
+    }
+
+    private Claim toClaim(Candidate c) {
+      int s = c.sentence;
+      double factor;
+      switch (c.pass == null ? "" : c.pass) {
+        case "svo-active":
+        case "passive-by":
+        case "svo-reciprocal":
+        case "noun-possessor":
+          factor = 1.0;
+          break;
+        case "quote-speaker":
+        case "reported-speech":
+        case "according-to":
+          factor = 0.9;
+          break;
+        case "implied-by-denial":
+          factor = 0.7;
+          break;
+        default:
+          factor = 0.8;
+          break;
+      }
+      if (c.source == null) {
+        factor *= 0.8;
+      }
+      double confidence = Math.round(Math.max(0, Math.min(1, c.weight * factor)) * 1000) / 1000.0;
+      StringBuilder cue = new StringBuilder();
+      cue.append(v.text, v.tb[c.cueTok], v.te[c.cueEnd - 1]);
+      Actor src = c.source;
+      Actor tgt = c.target;
+      return new Claim(
+          articleId,
+          c.claimId,
+          c.kind,
+          src == null ? Claim.UNSPECIFIED : src.name(),
+          src == null ? null : src.id(),
+          src == null ? null : src.type(),
+          src == null ? null : src.country(),
+          tgt == null ? null : tgt.name(),
+          tgt == null ? null : tgt.id(),
+          tgt == null ? null : tgt.type(),
+          tgt == null ? null : tgt.country(),
+          c.offence,
+          cue.toString(),
+          v.quoteOf[c.cueTok] >= 0,
+          c.speaker,
+          c.hedged,
+          confidence,
+          s,
+          v.sentenceText(s),
+          v.sentBegin[s],
+          v.sentEnd[s],
+          c.pass,
+          c.deniesClaimId);
+    }
+  }
+}

@@ -1,0 +1,576 @@
+package io.riposte.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Token-window heuristics that stand in for a parser: the subject left of a verb, the object right
+ * of it, passive voice, the agent of a passive, coordination, and the speaker of a position
+ * (quotation, reporting clause, "according to").
+ */
+final class ClauseReader {
+
+  static final Set<String> PREPOSITIONS =
+      Set.of(
+          "of",
+          "for",
+          "in",
+          "with",
+          "against",
+          "to",
+          "on",
+          "from",
+          "about",
+          "at",
+          "into",
+          "over",
+          "under",
+          "by",
+          "between",
+          "among",
+          "toward",
+          "towards",
+          "than",
+          "like",
+          "including",
+          "after",
+          "before",
+          "during",
+          "despite",
+          "via",
+          "upon",
+          "amid",
+          "behind",
+          "near",
+          "across",
+          "through",
+          "within",
+          "without",
+          "involving",
+          "regarding",
+          "as");
+
+  static final Set<String> BE =
+      Set.of(
+          "is", "was", "were", "are", "been", "being", "be", "'s", "get", "got", "gets", "getting",
+          "'re", "am");
+
+  static final Set<String> ADVERBS =
+      Set.of(
+          "also",
+          "repeatedly",
+          "previously",
+          "already",
+          "strongly",
+          "categorically",
+          "flatly",
+          "vehemently",
+          "publicly",
+          "officially",
+          "formally",
+          "again",
+          "long",
+          "since",
+          "once",
+          "often",
+          "widely",
+          "first",
+          "initially",
+          "promptly",
+          "quickly",
+          "later",
+          "earlier",
+          "now",
+          "still",
+          "has",
+          "have",
+          "had",
+          "having",
+          "will",
+          "would",
+          "could",
+          "may",
+          "might",
+          "can",
+          "did",
+          "does",
+          "do",
+          "just",
+          "then",
+          "furiously",
+          "falsely",
+          "wrongly",
+          "directly",
+          "explicitly",
+          "openly",
+          "further",
+          "all",
+          "each",
+          "both",
+          "immediately",
+          "swiftly",
+          "allegedly",
+          "reportedly",
+          "apparently",
+          "effectively",
+          "essentially",
+          "indirectly",
+          "implicitly",
+          "personally",
+          "consistently",
+          "firmly",
+          "angrily",
+          "sharply",
+          "loudly",
+          "squarely",
+          "ultimately",
+          "recently",
+          "subsequently",
+          "separately",
+          "likewise",
+          "similarly",
+          "too",
+          "even",
+          "rushed",
+          "rush",
+          "moved",
+          "went",
+          "go",
+          "continue",
+          "continued",
+          "continues");
+
+  private static final int MAX_LEFT = 30;
+
+  private final DocView v;
+  private final MentionFinder mf;
+  private final CueLexicon lexicon;
+
+  ClauseReader(DocView v, MentionFinder mf, CueLexicon lexicon) {
+    this.v = v;
+    this.mf = mf;
+    this.lexicon = lexicon;
+  }
+
+  private boolean sameQuoteZone(int a, int b) {
+    boolean sa = v.inSpeech(a);
+    boolean sb = v.inSpeech(b);
+    if (sa != sb) {
+      return false;
+    }
+    return !sa || v.quoteOf[a] == v.quoteOf[b];
+  }
+
+  /**
+   * The nearest actor mention left of token {@code i} in its clause that is not the object of a
+   * preposition; null when none.
+   */
+  Mention subjectLeft(int i) {
+    if (i <= 0 || i > v.n) {
+      return null;
+    }
+    int anchor = Math.min(i, v.n - 1);
+    int sentStart = v.sentFrom[v.sentOf[anchor]];
+    for (int j = i - 1; j >= Math.max(sentStart, i - MAX_LEFT); j--) {
+      String l = v.low[j];
+      if (l.equals(";") || (l.equals(":") && !v.inSpeech(j))) {
+        return null;
+      }
+      if (DocView.isQuoteMark(v.raw[j])) {
+        boolean speechEdge = v.inSpeech(j - 1) || v.inSpeech(j + 1);
+        if (speechEdge && (v.inSpeech(anchor) || v.inSpeech(j - 1))) {
+          return null;
+        }
+        continue;
+      }
+      if (!sameQuoteZone(j, anchor)) {
+        return null;
+      }
+      if (l.equals(",")) {
+        int open = relativeClauseStart(j, sentStart);
+        if (open >= 0) {
+          j = open;
+          continue;
+        }
+      }
+      Mention m = mf.mentionAt(j);
+      if (m == null) {
+        continue;
+      }
+      j = m.from();
+      if (isObjectOfPreposition(m) && !adjacent(m, i)) {
+        continue;
+      }
+      if (v.possessive[m.to() - 1] && !"ANAPHOR".equals(m.kind())) {
+        Mention next = mf.mentionAt(m.to());
+        if (next == null && m.to() < i && !v.isPunct(m.to())) {
+          // "Trump's lawyer said": the possessor speaks through an unlisted noun; keep it.
+          return m;
+        }
+      }
+      return m;
+    }
+    return null;
+  }
+
+  /** Whether only adverbs and auxiliaries stand between mention m and token i. */
+  private boolean adjacent(Mention m, int i) {
+    for (int k = m.to(); k < i; k++) {
+      String l = v.low[k];
+      if (!ADVERBS.contains(l) && !l.endsWith("ly") && !BE.contains(l)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * For a comma at {@code close} ending ", where|who|which|when ... ,", the index of the opening
+   * comma (so the clause's mentions are skipped); else -1.
+   */
+  private int relativeClauseStart(int close, int sentStart) {
+    for (int k = close - 1; k >= Math.max(sentStart, close - 12); k--) {
+      if (v.low[k].equals(",")) {
+        String next = k + 1 < v.n ? v.low[k + 1] : "";
+        return Set.of("where", "who", "which", "when", "whose", "whom").contains(next) ? k : -1;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Whether the word right before the verb at {@code i} (adverbs and auxiliaries skipped) is a
+   * lower-case common noun: then the verb's subject is an unnamed one ("a woman accused").
+   */
+  boolean unnamedSubjectBefore(int i) {
+    int sentStart = v.sentFrom[v.sentOf[Math.min(i, v.n - 1)]];
+    for (int j = i - 1; j >= Math.max(sentStart, i - 5); j--) {
+      String l = v.low[j];
+      if (ADVERBS.contains(l)
+          || l.endsWith("ly")
+          || lexicon.is("NEGATION", l)
+          || v.negated[j]
+          || BE.contains(l)
+          || lexicon.is("HEDGE", l)) {
+        continue;
+      }
+      if (mf.mentionAt(j) != null || v.isPunct(j) || v.isCapitalised(j) || !isWord(j)) {
+        return false;
+      }
+      return !NON_NOUNS.contains(l)
+          && !PREPOSITIONS.contains(l)
+          && !MentionFinder.DETERMINERS.contains(l)
+          && !lexicon.is("REPORTING", l)
+          && !l.endsWith("ing")
+          && !l.endsWith("ed");
+    }
+    return false;
+  }
+
+  private boolean isWord(int j) {
+    String r = v.raw[j];
+    for (int k = 0; k < r.length(); k++) {
+      if (!Character.isLetter(r.charAt(k)) && r.charAt(k) != '-') {
+        return false;
+      }
+    }
+    return !r.isEmpty();
+  }
+
+  static final Set<String> NON_NOUNS =
+      Set.of(
+          "and",
+          "or",
+          "but",
+          "nor",
+          "who",
+          "which",
+          "that",
+          "what",
+          "whom",
+          "whose",
+          "he",
+          "she",
+          "it",
+          "they",
+          "we",
+          "i",
+          "you",
+          "him",
+          "her",
+          "them",
+          "us",
+          "me",
+          "also",
+          "to",
+          "not",
+          "then",
+          "so",
+          "yet",
+          "while",
+          "when",
+          "where",
+          "if",
+          "because",
+          "as",
+          "than",
+          "there",
+          "here",
+          "one",
+          "each",
+          "both",
+          "either",
+          "neither",
+          "himself",
+          "herself",
+          "itself",
+          "themselves",
+          "later",
+          "subsequently",
+          "first",
+          "publicly",
+          "openly");
+
+  boolean isObjectOfPreposition(Mention m) {
+    return mf.objectOfPreposition(m);
+  }
+
+  /**
+   * The mention ending right before {@code i}, skipping only auxiliaries, adverbs, negation, hedges
+   * and relative pronouns ("Pyongyang wasn't responsible", "Russia, which was behind").
+   */
+  Mention subjectImmediatelyLeft(int i) {
+    int sentStart = v.sentFrom[v.sentOf[Math.min(i, v.n - 1)]];
+    for (int j = i - 1; j >= Math.max(sentStart, i - 6); j--) {
+      Mention m = mf.mentionAt(j);
+      if (m != null) {
+        return m;
+      }
+      String l = v.low[j];
+      if (ADVERBS.contains(l)
+          || BE.contains(l)
+          || lexicon.is("NEGATION", l)
+          || v.negated[j]
+          || lexicon.is("HEDGE", l)
+          || l.equals("who")
+          || l.equals("which")
+          || l.equals("that")
+          || l.endsWith("ly")
+          || l.equals(",")
+          || l.equals("partly")
+          || l.equals("solely")) {
+        continue;
+      }
+      return null;
+    }
+    return null;
+  }
+
+  /** Mentions coordinated to the left of m ("X and Y"), including m, left to right. */
+  List<Mention> withCoordinatedLeft(Mention m) {
+    List<Mention> out = new ArrayList<>();
+    out.add(m);
+    Mention cur = m;
+    for (int k = 0; k < 3; k++) {
+      int p = cur.from() - 1;
+      if (p < 1 || !(v.low[p].equals("and") || v.low[p].equals(","))) {
+        break;
+      }
+      int q = p - 1;
+      while (q >= 0 && MentionFinder.DETERMINERS.contains(v.low[q])) {
+        q--;
+      }
+      Mention left = mf.mentionAt(q);
+      if (left == null || left.to() != q + 1 || v.sentOf[q] != v.sentOf[m.from()]) {
+        break;
+      }
+      out.add(0, left);
+      cur = left;
+    }
+    return out;
+  }
+
+  /** Mentions coordinated to the right of m ("X and Y"), including m. */
+  List<Mention> withCoordinatedRight(Mention m, int limit) {
+    List<Mention> out = new ArrayList<>();
+    out.add(m);
+    Mention cur = m;
+    for (int k = 0; k < 3; k++) {
+      int p = cur.to();
+      if (p >= limit
+          || !(v.low[p].equals("and") || v.low[p].equals(",") || v.low[p].equals("or"))) {
+        break;
+      }
+      int q = p + 1;
+      while (q < limit && MentionFinder.DETERMINERS.contains(v.low[q])) {
+        q++;
+      }
+      Mention right = mf.mentionAt(q);
+      if (right == null || right.from() != q) {
+        break;
+      }
+      out.add(right);
+      cur = right;
+    }
+    return out;
+  }
+
+  /** The first mention right of {@code from}, before a preposition or clause break. */
+  Mention objectRight(int from, int limit) {
+    int end = Math.min(limit, from + 8);
+    for (int j = from; j < end; j++) {
+      Mention m = mf.mentionAt(j);
+      if (m != null) {
+        return m;
+      }
+      String l = v.low[j];
+      if (MentionFinder.DETERMINERS.contains(l)
+          || ADVERBS.contains(l)
+          || DocView.isQuoteMark(v.raw[j])) {
+        continue;
+      }
+      if (PREPOSITIONS.contains(l) || v.isPunct(j) || l.equals("that") || l.equals("which")) {
+        return null;
+      }
+      if (!v.isCapitalised(j) && j > from + 2) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  /** Whether the verb at {@code i} is passive: a form of "be" (adverbs between) before it. */
+  boolean passiveBefore(int i) {
+    int sentStart = v.sentFrom[v.sentOf[Math.min(i, v.n - 1)]];
+    for (int j = i - 1; j >= Math.max(sentStart, i - 4); j--) {
+      String l = v.low[j];
+      if (BE.contains(l)) {
+        return true;
+      }
+      if (v.negated[j]
+          && (l.equals("was") || l.equals("is") || l.equals("were") || l.equals("are"))) {
+        return true;
+      }
+      if (!ADVERBS.contains(l) && !lexicon.is("NEGATION", l) && !lexicon.is("HEDGE", l)) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /** The mention after "by" within a few tokens after {@code from}, or null. */
+  Mention agentAfter(int from, int limit) {
+    int end = Math.min(limit, from + 10);
+    for (int j = from; j < end; j++) {
+      String l = v.low[j];
+      if (l.equals("by")) {
+        int k = j + 1;
+        while (k < limit && MentionFinder.DETERMINERS.contains(v.low[k])) {
+          k++;
+        }
+        Mention m = mf.mentionAt(k);
+        return m != null && m.from() == k ? m : null;
+      }
+      if (l.equals(".") || l.equals(";") || l.equals("that") || l.equals("which")) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  /** A speaker found for a position: the mention and the pass that found it. */
+  record Speaker(Mention mention, String pass) {}
+
+  /**
+   * The speaker of token {@code i}: its quotation's speaker, the subject of a reporting verb before
+   * it, a trailing reporting clause ("..., officials said"), or "according to X".
+   */
+  Speaker speakerOf(int i) {
+    if (v.inSpeech(i)) {
+      DocView.Quote q = v.quotes.get(v.quoteOf[i]);
+      if (q.speaker != null) {
+        return new Speaker(q.speaker, "quote-speaker");
+      }
+    }
+    int s = v.sentOf[i];
+    int from = v.sentFrom[s];
+    int to = v.sentTo[s];
+    for (int j = i - 1; j >= from; j--) {
+      if (!sameQuoteZone(j, i)) {
+        break;
+      }
+      if (isAccordingTo(j)) {
+        continue;
+      }
+      int len = lexicon.context("REPORTING", v.low, j, to);
+      if (len > 0 && !v.negated[j]) {
+        Mention subj = subjectLeft(j);
+        if (subj != null) {
+          return new Speaker(subj, "reported-speech");
+        }
+        Mention after = trailingSpeakerAfter(j + len, to);
+        if (after != null) {
+          return new Speaker(after, "reported-speech");
+        }
+      }
+    }
+    for (int j = i + 1; j < to; j++) {
+      if (v.inSpeech(j) && !v.inSpeech(i)) {
+        continue;
+      }
+      int len = lexicon.context("REPORTING", v.low, j, to);
+      if (len > 0 && !isAccordingTo(j)) {
+        for (int k = j - 1; k > i && k >= j - 6; k--) {
+          Mention m = mf.mentionAt(k);
+          if (m != null) {
+            return new Speaker(m, "reported-speech");
+          }
+          if (v.low[k].equals(",") || v.isPunct(k) && !DocView.isQuoteMark(v.raw[k])) {
+            break;
+          }
+        }
+        Mention after = trailingSpeakerAfter(j + len, to);
+        if (after != null) {
+          return new Speaker(after, "reported-speech");
+        }
+      }
+    }
+    for (int j = from; j + 2 < to; j++) {
+      if (isAccordingTo(j)) {
+        Mention m = firstMentionFrom(j + 2, to, 4);
+        if (m != null) {
+          return new Speaker(m, "according-to");
+        }
+      }
+    }
+    return null;
+  }
+
+  private boolean isAccordingTo(int j) {
+    return v.low[j].equals("according") && j + 1 < v.n && v.low[j + 1].equals("to");
+  }
+
+  /** "said Tom Bossert": a mention right after a reporting verb. */
+  Mention trailingSpeakerAfter(int from, int to) {
+    return firstMentionFrom(from, to, 3);
+  }
+
+  Mention firstMentionFrom(int from, int to, int window) {
+    int skipped = 0;
+    for (int k = from; k < to && skipped <= window; k++) {
+      Mention m = mf.mentionAt(k);
+      if (m != null) {
+        return m;
+      }
+      if (MentionFinder.DETERMINERS.contains(v.low[k])) {
+        continue;
+      }
+      skipped++;
+      if (v.isPunct(k)) {
+        return null;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,1233 @@
+package io.riposte.extract;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds the actor mentions of one document, in ordered passes: gazetteer spans (given, then
+ * re-matched on capitalised tokens for robustness against tokenisation), demonyms with their noun
+ * ("Syrian government", "Syrian rebels"), titled and capitalised names not in the gazetteer,
+ * anaphors ("the ministry", "officials") and third-person pronouns resolved to an earlier
+ * compatible actor, vague accusers ("critics"), then quotation speakers and first-person pronouns
+ * inside speech.
+ */
+final class MentionFinder {
+
+  /** A matched incident alias on tokens {@code [from, to)}. */
+  record IncidentMention(int from, int to, Incident incident) {}
+
+  private static final int MAX_PHRASE_TOKENS = 6;
+  private static final int COREF_SENTENCES = 6;
+  private static final int PRONOUN_SENTENCES = 2;
+
+  static final Set<String> DETERMINERS =
+      Set.of(
+          "the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our",
+          "my", "your", "any", "all", "some", "such", "another", "other", "both", "each", "every");
+
+  private static final Set<String> STOP_CAPITALISED =
+      Set.copyOf(
+          List.of(
+              "the",
+              "a",
+              "an",
+              "in",
+              "on",
+              "at",
+              "but",
+              "and",
+              "or",
+              "as",
+              "after",
+              "before",
+              "he",
+              "she",
+              "it",
+              "they",
+              "we",
+              "i",
+              "you",
+              "this",
+              "that",
+              "these",
+              "those",
+              "his",
+              "her",
+              "their",
+              "our",
+              "my",
+              "its",
+              "there",
+              "here",
+              "when",
+              "while",
+              "if",
+              "for",
+              "from",
+              "with",
+              "by",
+              "of",
+              "to",
+              "what",
+              "who",
+              "why",
+              "how",
+              "where",
+              "which",
+              "so",
+              "yet",
+              "also",
+              "meanwhile",
+              "however",
+              "still",
+              "now",
+              "then",
+              "earlier",
+              "later",
+              "last",
+              "next",
+              "since",
+              "despite",
+              "although",
+              "though",
+              "because",
+              "during",
+              "until",
+              "under",
+              "over",
+              "among",
+              "between",
+              "about",
+              "according",
+              "not",
+              "no",
+              "yes",
+              "all",
+              "some",
+              "many",
+              "most",
+              "more",
+              "one",
+              "two",
+              "three",
+              "both",
+              "each",
+              "every",
+              "such",
+              "only",
+              "even",
+              "just",
+              "like",
+              "update",
+              "editor",
+              "note",
+              "read",
+              "watch",
+              "photo",
+              "video",
+              "reporting",
+              "story",
+              "continued",
+              "below",
+              "above",
+              "advertisement",
+              "related",
+              "tags",
+              "date",
+              "publication",
+              "monday",
+              "tuesday",
+              "wednesday",
+              "thursday",
+              "friday",
+              "saturday",
+              "sunday",
+              "january",
+              "february",
+              "march",
+              "april",
+              "may",
+              "june",
+              "july",
+              "august",
+              "september",
+              "october",
+              "november",
+              "december",
+              "jan",
+              "feb",
+              "mar",
+              "apr",
+              "jun",
+              "jul",
+              "aug",
+              "sep",
+              "sept",
+              "oct",
+              "nov",
+              "dec",
+              "mr",
+              "mrs",
+              "ms",
+              "dr",
+              "breaking",
+              "exclusive",
+              "opinion",
+              "analysis",
+              "getty",
+              "images",
+              "am",
+              "pm",
+              "god",
+              "lord",
+              "oh",
+              "ok",
+              "okay",
+              "please",
+              "thank",
+              "thanks",
+              "hello",
+              "sir",
+              "madam",
+              "christmas",
+              "easter",
+              "ramadan",
+              "once",
+              "following",
+              "asked",
+              "speaking",
+              "responding",
+              "instead",
+              "indeed",
+              "several",
+              "few",
+              "every",
+              "whether",
+              "unless",
+              "whose",
+              "whom",
+              "did",
+              "does",
+              "do",
+              "is",
+              "was",
+              "are",
+              "were",
+              "has",
+              "have",
+              "had",
+              "will",
+              "would",
+              "can",
+              "could",
+              "should",
+              "must",
+              "let",
+              "here's",
+              "that's",
+              "it's",
+              "there's",
+              "what's",
+              "let's",
+              "we're",
+              "they're",
+              "you're",
+              "i'm",
+              "i've",
+              "we've",
+              "don't",
+              "doesn't",
+              "isn't",
+              "wasn't",
+              "mr.",
+              "mrs.",
+              "ms.",
+              "dr.",
+              "st",
+              "new",
+              "former",
+              "acting",
+              "late",
+              "top",
+              "senior",
+              "junior",
+              "republican",
+              "democrat",
+              "democratic",
+              "gop",
+              "independent",
+              "conservative",
+              "liberal",
+              "progressive"));
+
+  private static final Set<String> CONNECTORS =
+      Set.of("al", "bin", "ibn", "de", "van", "von", "der", "la", "le", "da", "du", "el", "abu");
+
+  private static final Set<String> GENERIC_INSTITUTION =
+      Set.of(
+          "foreign",
+          "affairs",
+          "interior",
+          "justice",
+          "defence",
+          "defense",
+          "home",
+          "state",
+          "national",
+          "security",
+          "homeland",
+          "public",
+          "health",
+          "federal",
+          "central",
+          "civil",
+          "general",
+          "supreme",
+          "high",
+          "joint",
+          "chief",
+          "senior",
+          "deputy",
+          "press",
+          "secretary",
+          "house",
+          "ministry",
+          "minister",
+          "department",
+          "office",
+          "government",
+          "administration",
+          "military",
+          "army",
+          "spokesperson",
+          "spokesman",
+          "spokeswoman",
+          "agency",
+          "intelligence",
+          "prime",
+          "president",
+          "presidential",
+          "vice",
+          "white");
+
+  /** Plural or generic heads that resolve only through a modifier, never to the nearest actor. */
+  private static final Set<String> NO_NEAREST =
+      Set.of(
+          "forces",
+          "troops",
+          "officials",
+          "official",
+          "authorities",
+          "military",
+          "army",
+          "diplomats",
+          "group",
+          "party",
+          "committee",
+          "campaign",
+          "company",
+          "firm");
+
+  private static final Set<String> FIRST_PERSON =
+      Set.of("we", "us", "our", "ours", "i", "me", "my", "mine", "myself", "ourselves");
+
+  private static final Set<String> HE_SHE =
+      Set.of("he", "she", "him", "her", "his", "himself", "herself");
+
+  private static final Set<String> THEY_IT = Set.of("they", "them", "their", "it", "its");
+
+  private final Gazetteer gazetteer;
+  private final CueLexicon lexicon;
+  private final DocView v;
+  private final Document doc;
+  private final LocalDate date;
+
+  final Mention[] at;
+  final List<IncidentMention> incidents = new ArrayList<>();
+  private final boolean[] incidentToken;
+
+  MentionFinder(Gazetteer gazetteer, CueLexicon lexicon, DocView view, Document doc) {
+    this.gazetteer = gazetteer;
+    this.lexicon = lexicon;
+    this.v = view;
+    this.doc = doc;
+    this.date = doc.publishedDate();
+    this.at = new Mention[v.n];
+    this.incidentToken = new boolean[v.n];
+  }
+
+  /** Runs all passes; afterwards {@link #at} maps each token to its mention (or null). */
+  void run() {
+    givenSpans();
+    rematchCapitalised();
+    demonymsAndNouns();
+    vague();
+    names();
+    surnames();
+    bareGroups();
+    anaphorsAndPronouns();
+    attachVague();
+    new QuoteAttribution(v, this, lexicon).attribute();
+    firstPersonInSpeech();
+  }
+
+  Mention mentionAt(int i) {
+    return i >= 0 && i < v.n ? at[i] : null;
+  }
+
+  /** Mentions in token order, each once. */
+  List<Mention> mentions() {
+    List<Mention> out = new ArrayList<>();
+    Mention last = null;
+    for (int i = 0; i < v.n; i++) {
+      if (at[i] != null && at[i] != last) {
+        out.add(at[i]);
+        last = at[i];
+      }
+    }
+    return out;
+  }
+
+  private void put(Mention m) {
+    for (int i = m.from(); i < m.to(); i++) {
+      at[i] = m;
+    }
+  }
+
+  private boolean free(int from, int to) {
+    if (from < 0 || to > v.n || from >= to) {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      if (at[i] != null || incidentToken[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void putEntry(Gazetteer.Entry e, int from, int to) {
+    if (e.incident() != null) {
+      for (int i = from; i < to; i++) {
+        if (incidentToken[i]) {
+          return;
+        }
+      }
+      incidents.add(new IncidentMention(from, to, e.incident()));
+      for (int i = from; i < to; i++) {
+        incidentToken[i] = true;
+      }
+      return;
+    }
+    String kind = e.form() == Gazetteer.Form.DEMONYM ? "DEMONYM" : "NAME";
+    put(new Mention(from, to, e.actor(), kind, "gazetteer"));
+  }
+
+  /** Pass 1: the spans the TextMatcher found, longest first. */
+  private void givenSpans() {
+    if (doc.actorMentions() == null) {
+      return;
+    }
+    List<Span> spans = new ArrayList<>();
+    for (Span s : doc.actorMentions()) {
+      if (s != null && s.begin() >= 0 && s.end() <= v.text.length() && s.begin() < s.end()) {
+        spans.add(s);
+      }
+    }
+    spans.sort((a, b) -> a.begin() != b.begin() ? a.begin() - b.begin() : b.end() - a.end());
+    int limit = Math.min(spans.size(), 5 * DocView.MAX_TOKENS);
+    for (int k = 0; k < limit; k++) {
+      Span s = spans.get(k);
+      int from = firstTokenAtOrAfter(s.begin());
+      int to = from;
+      while (to < v.n && v.te[to] <= s.end()) {
+        to++;
+      }
+      if (from >= to || !free(from, to)) {
+        continue;
+      }
+      Gazetteer.Entry e = gazetteer.lookup(v.text.substring(s.begin(), s.end()), date);
+      if (e == null) {
+        e = lookupTokens(from, to);
+      }
+      if (e != null) {
+        putEntry(e, from, to);
+      }
+    }
+  }
+
+  /** Pass 2: gazetteer phrases on capitalised tokens the given spans missed. */
+  private void rematchCapitalised() {
+    for (int i = 0; i < v.n; i++) {
+      if (at[i] != null || v.raw[i].isEmpty() || !Character.isUpperCase(v.raw[i].charAt(0))) {
+        continue;
+      }
+      int max = Math.min(MAX_PHRASE_TOKENS, v.sentTo[v.sentOf[i]] - i);
+      for (int len = max; len >= 1; len--) {
+        if (!free(i, i + len)
+            || v.isPunct(i + len - 1) && len > 1 && !v.raw[i + len - 1].equals(".")) {
+          continue;
+        }
+        Gazetteer.Entry e = lookupTokens(i, i + len);
+        if (e != null) {
+          putEntry(e, i, i + len);
+          i += len - 1;
+          break;
+        }
+      }
+    }
+  }
+
+  private Gazetteer.Entry lookupTokens(int from, int to) {
+    String surface = v.text.substring(v.tb[from], v.te[to - 1]);
+    if (v.possessive[to - 1]) {
+      String last = v.raw[to - 1];
+      int cut = last.endsWith("'s") ? 2 : last.endsWith("'") ? 1 : 0;
+      if (cut > 0) {
+        surface = v.text.substring(v.tb[from], v.te[to - 1] - cut);
+      }
+    }
+    Gazetteer.Entry e = gazetteer.lookup(surface, date);
+    if (e != null
+        && e.actor() != null
+        && surface.length() <= 3
+        && !surface.equals(surface.toUpperCase(Locale.ROOT))
+        && !surface.contains(".")) {
+      return e.surface().equals(Gazetteer.key(surface)) ? e : null;
+    }
+    return e;
+  }
+
+  private int firstTokenAtOrAfter(int charPos) {
+    int lo = 0;
+    int hi = v.n;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (v.tb[mid] < charPos) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  /**
+   * Pass 3: a demonym names its state only before a state noun ("Syrian government"), an org before
+   * a group noun ("Syrian rebels"), else nothing ("Syrian city"). A state name followed by state
+   * nouns ("North Korea's foreign ministry spokesperson") takes them into its span; a person
+   * followed by "administration" or "government" becomes that person's state.
+   */
+  private void demonymsAndNouns() {
+    for (int i = 0; i < v.n; i++) {
+      Mention m = at[i];
+      if (m == null || m.from() != i) {
+        continue;
+      }
+      int end = m.to();
+      int sentEnd = v.sentTo[v.sentOf[i]];
+      Actor a = m.actor();
+      if ("DEMONYM".equals(m.kind())) {
+        int[] noun = stateNounAfter(end, sentEnd, true);
+        Actor state = "state".equals(a.type()) ? a : gazetteer.state(a.country());
+        if (noun != null && state != null) {
+          clear(m);
+          put(new Mention(i, noun[1], state, "STATE", "demonym"));
+        } else if (lexicon.context("GROUP_NOUN", v.low, end, sentEnd) > 0 && free(end, end + 1)) {
+          clear(m);
+          String name = v.text.substring(v.tb[i], v.te[m.to() - 1]) + " " + v.low[end];
+          put(
+              new Mention(
+                  i, end + 1, Actor.unlisted(name, "org", a.country()), "GROUP", "demonym"));
+        } else {
+          clear(m);
+        }
+        i = Math.max(i, (at[i] == null ? i : at[i].to() - 1));
+        continue;
+      }
+      if (a != null && "state".equals(a.type())) {
+        int[] noun = stateNounAfter(end, sentEnd, false);
+        if (noun != null) {
+          clear(m);
+          put(new Mention(i, noun[1], a, "STATE", m.via()));
+        }
+      } else if (a != null && "person".equals(a.type()) && a.country() != null && end < sentEnd) {
+        String next = v.low[end];
+        if ((next.equals("administration") || next.equals("government")) && free(end, end + 1)) {
+          Actor state = gazetteer.state(a.country());
+          if (state != null) {
+            clear(m);
+            put(new Mention(i, end + 1, state, "STATE", "person-administration"));
+          }
+        }
+      }
+      i = Math.max(i, at[i] == null ? i : at[i].to() - 1);
+    }
+  }
+
+  private void clear(Mention m) {
+    for (int i = m.from(); i < m.to(); i++) {
+      if (at[i] == m) {
+        at[i] = null;
+      }
+    }
+  }
+
+  /** [start, end) of a run of state nouns right after {@code from}, or null. */
+  private int[] stateNounAfter(int from, int sentEnd, boolean allowCoordination) {
+    int i = from;
+    if (i < sentEnd && (v.low[i].equals("'s") || v.low[i].equals("'"))) {
+      i++;
+    }
+    int end = -1;
+    for (int k = 0; k < 4 && i < sentEnd; k++) {
+      if (at[i] != null) {
+        break;
+      }
+      int len = lexicon.context("STATE_NOUN", v.low, i, sentEnd);
+      if (len > 0) {
+        end = i + len;
+        i += len;
+        continue;
+      }
+      if (end > 0) {
+        break;
+      }
+      boolean modifier =
+          !v.isPunct(i)
+              && !v.isCapitalised(i)
+              && k < 2
+              && !v.low[i].equals("and")
+              && !lexicon.is("REPORTING", v.low[i])
+              && v.low[i].length() > 2;
+      boolean coordination = allowCoordination && v.low[i].equals("and") && k == 0;
+      if (!modifier && !coordination) {
+        break;
+      }
+      i++;
+    }
+    return end > 0 ? new int[] {from, end} : null;
+  }
+
+  /** Pass 4: titled and capitalised names not in the gazetteer. */
+  private void names() {
+    Set<String> lowerWords = new HashSet<>();
+    for (int i = 0; i < v.n; i++) {
+      if (!v.raw[i].isEmpty() && Character.isLowerCase(v.raw[i].charAt(0))) {
+        lowerWords.add(v.low[i]);
+      }
+    }
+    boolean[] titleCase = new boolean[v.sentenceCount()];
+    for (int s = 0; s < v.sentenceCount(); s++) {
+      int words = 0;
+      int caps = 0;
+      for (int k = v.sentFrom[s]; k < v.sentTo[s]; k++) {
+        if (!v.isPunct(k) && Character.isLetter(v.raw[k].charAt(0))) {
+          words++;
+          if (v.isCapitalised(k)) {
+            caps++;
+          }
+        }
+      }
+      titleCase[s] = words >= 6 && caps * 10 >= words * 7;
+    }
+    int i = 0;
+    while (i < v.n) {
+      if (at[i] != null || incidentToken[i] || !isNameToken(i) || titleCase[v.sentOf[i]]) {
+        i++;
+        continue;
+      }
+      int s = v.sentOf[i];
+      int j = i;
+      while (j < v.n
+          && v.sentOf[j] == s
+          && at[j] == null
+          && !incidentToken[j]
+          && (isNameToken(j) || (j > i && isConnector(j) && j + 1 < v.n && isNameToken(j + 1)))) {
+        j++;
+        if (v.possessive[j - 1]) {
+          break;
+        }
+      }
+      nameRun(i, j, lowerWords);
+      i = Math.max(j, i + 1);
+    }
+  }
+
+  private boolean isNameToken(int i) {
+    String r = v.raw[i];
+    if (r.isEmpty() || !Character.isUpperCase(r.charAt(0))) {
+      return false;
+    }
+    for (int k = 0; k < r.length(); k++) {
+      if (Character.isLetter(r.charAt(k))) {
+        return !r.endsWith(".") || r.length() <= 4;
+      }
+    }
+    return false;
+  }
+
+  private boolean isConnector(int i) {
+    String l = v.low[i];
+    int dash = l.indexOf('-');
+    String head = dash > 0 ? l.substring(0, dash) : l;
+    return CONNECTORS.contains(head);
+  }
+
+  private void nameRun(int from, int to, Set<String> lowerWords) {
+    for (int k = from; k < to; k++) {
+      if (lexicon.startsCue(v.low[k])
+          || lexicon.is("HEDGE", v.low[k])
+          || lexicon.is("REPORTING", v.low[k])) {
+        if (k > from) {
+          nameRun(from, k, lowerWords);
+        }
+        if (k + 1 < to) {
+          nameRun(k + 1, to, lowerWords);
+        }
+        return;
+      }
+    }
+    int lastTitle = -1;
+    for (int k = from; k < to - 1; k++) {
+      int len = lexicon.context("TITLE", v.low, k, to - 1);
+      if (len == 0 && lexicon.is("TITLE", stripDot(v.low[k]))) {
+        len = 1;
+      }
+      if (len > 0) {
+        lastTitle = k + len - 1;
+        k += len - 1;
+      }
+    }
+    int a = from;
+    boolean titled = false;
+    if (lastTitle >= from && lastTitle < to - 1) {
+      a = lastTitle + 1;
+      titled = true;
+    }
+    int sentStart = v.sentFrom[v.sentOf[from]];
+    while (a < to) {
+      String l = stripDot(v.low[a]);
+      int title = lexicon.context("TITLE", v.low, a, to);
+      if (title == 0 && lexicon.is("TITLE", l)) {
+        title = 1;
+      }
+      if (title > 0 && a + title < to) {
+        titled = true;
+        a += title;
+        continue;
+      }
+      boolean initial = a == sentStart || (a > 0 && DocView.isQuoteMark(v.raw[a - 1]));
+      if (STOP_CAPITALISED.contains(l)
+          || (initial && lowerWords.contains(l))
+          || lexicon.is("VAGUE", l)
+          || lexicon.is("REPORTING", l)) {
+        a++;
+        continue;
+      }
+      break;
+    }
+    int b = to;
+    while (b > a && (STOP_CAPITALISED.contains(stripDot(v.low[b - 1])) || isConnector(b - 1))) {
+      b--;
+    }
+    if (a >= b) {
+      return;
+    }
+    for (int k = a; k < b; k++) {
+      if (STOP_CAPITALISED.contains(stripDot(v.low[k]))) {
+        nameRun(a, k, lowerWords);
+        nameRun(k + 1, b, lowerWords);
+        return;
+      }
+    }
+    boolean generic = true;
+    boolean orgWord = false;
+    for (int k = a; k < b; k++) {
+      String l = v.low[k];
+      if (lexicon.is("ORG_WORD", l)) {
+        orgWord = true;
+      }
+      if (!GENERIC_INSTITUTION.contains(l) && !lexicon.is("ANAPHOR", l)) {
+        generic = false;
+      }
+    }
+    if (generic) {
+      return;
+    }
+    String name = surface(a, b);
+    if (b - a == 1 && !titled) {
+      boolean initial = a == sentStart || (a > 0 && DocView.isQuoteMark(v.raw[a - 1]));
+      if (lowerWords.contains(v.low[a])
+          || name.length() < 2
+          || (initial && lexicon.is("ANAPHOR", v.low[a]))) {
+        return;
+      }
+    }
+    boolean allCaps = name.equals(name.toUpperCase(Locale.ROOT));
+    String type = titled ? "person" : orgWord || (allCaps && b - a == 1) ? "org" : "person";
+    String country = null;
+    int before = from - 1;
+    if (before >= 0 && v.low[before].equals(".")) {
+      before--;
+    }
+    Mention prefix = mentionAt(before);
+    if (prefix != null
+        && prefix.actor() != null
+        && "state".equals(prefix.actor().type())
+        && v.sentOf[before] == v.sentOf[from]) {
+      country = prefix.actor().country();
+    }
+    put(
+        new Mention(
+            a, b, Actor.unlisted(name, type, country), "UNLISTED", titled ? "title" : "capitals"));
+  }
+
+  private static String stripDot(String s) {
+    return s.endsWith(".") && s.length() > 1 ? s.substring(0, s.length() - 1) : s;
+  }
+
+  /** Text of tokens [from, to) with a final possessive removed and spaces normalised. */
+  String surface(int from, int to) {
+    String s = v.text.substring(v.tb[from], v.te[to - 1]).replace('\u2019', '\'');
+    if (s.endsWith("'s")) {
+      s = s.substring(0, s.length() - 2);
+    } else if (s.endsWith("'") && s.length() > 2) {
+      s = s.substring(0, s.length() - 1);
+    }
+    return s.replaceAll("\\s+", " ").trim();
+  }
+
+  private boolean sentenceInitial(int i) {
+    int k = i - 1;
+    while (k >= 0 && DocView.isQuoteMark(v.raw[k]) && v.sentOf[k] == v.sentOf[i]) {
+      k--;
+    }
+    return k < 0 || v.sentOf[k] != v.sentOf[i];
+  }
+
+  /** Pass 5: a lone surname names the person met in full elsewhere in the article. */
+  private void surnames() {
+    Map<String, Actor> bySurname = new HashMap<>();
+    Map<String, Actor> byFirst = new HashMap<>();
+    Map<String, Actor> byOrgWord = new HashMap<>();
+    Set<String> ambiguous = new HashSet<>();
+    for (Mention m : mentions()) {
+      Actor a = m.actor();
+      if (a == null || !"person".equals(a.type())) {
+        continue;
+      }
+      String[] parts = a.name().split(" ");
+      if (parts.length < 2) {
+        continue;
+      }
+      String last = parts[parts.length - 1].toLowerCase(Locale.ROOT);
+      Actor prev = bySurname.putIfAbsent(last, a);
+      if (prev != null && !prev.name().equals(a.name())) {
+        ambiguous.add(last);
+      }
+      String first = parts[0].toLowerCase(Locale.ROOT);
+      prev = byFirst.putIfAbsent(first, a);
+      if (prev != null && !prev.name().equals(a.name())) {
+        ambiguous.add(first);
+      }
+    }
+    for (Mention m : mentions()) {
+      Actor a = m.actor();
+      if (a == null || !("org".equals(a.type()) || "group".equals(a.type()))) {
+        continue;
+      }
+      String[] parts = a.name().split(" ");
+      String last = parts[parts.length - 1].toLowerCase(Locale.ROOT);
+      if (parts.length >= 2 && !lexicon.is("ORG_WORD", last)) {
+        Actor prev = byOrgWord.putIfAbsent(last, a);
+        if (prev != null && !prev.name().equals(a.name())) {
+          ambiguous.add(last);
+        }
+      }
+    }
+    for (String k : bySurname.keySet()) {
+      if (byFirst.containsKey(k)) {
+        ambiguous.add(k);
+      }
+    }
+    byFirst.forEach(bySurname::putIfAbsent);
+    byOrgWord.forEach(bySurname::putIfAbsent);
+    for (Mention m : mentions()) {
+      if (!"UNLISTED".equals(m.kind()) || m.to() - m.from() != 1) {
+        continue;
+      }
+      String l = v.low[m.from()];
+      Actor full = bySurname.get(l);
+      if (full != null && !ambiguous.contains(l)) {
+        put(new Mention(m.from(), m.to(), full, "NAME", "surname"));
+      } else if ("capitals".equals(m.via()) && sentenceInitial(m.from())) {
+        clear(m);
+      }
+    }
+  }
+
+  /** Pass 6: anaphors ("the ministry", "a spokesperson for X") and he/she/they/it. */
+  private void anaphorsAndPronouns() {
+    Map<String, Actor> chain = new HashMap<>();
+    String dominant = dominantCountry();
+    for (int i = 0; i < v.n; i++) {
+      if (at[i] != null) {
+        continue;
+      }
+      int sentEnd = v.sentTo[v.sentOf[i]];
+      int len = lexicon.context("ANAPHOR", v.low, i, sentEnd);
+      if (len > 0 && v.low[i].length() > 1) {
+        int end = i + len;
+        while (end < sentEnd
+            && at[end] == null
+            && lexicon.context("ANAPHOR", v.low, end, sentEnd) > 0) {
+          end += lexicon.context("ANAPHOR", v.low, end, sentEnd);
+        }
+        String head = headClass(v.low[end - 1]);
+        String compat = lexicon.value("ANAPHOR", v.low[end - 1]);
+        if (compat == null) {
+          compat = lexicon.value("ANAPHOR", v.low[i]);
+        }
+        Mention attached = attachedOf(end, sentEnd);
+        Mention m;
+        if (attached != null) {
+          m = new Mention(i, end, attached.actor(), "ANAPHOR", "of-attach");
+        } else {
+          Mention left = mentionJustBefore(i);
+          Actor leftActor = left == null || left.vague() ? null : left.actor();
+          if (leftActor != null && "state".equals(compat) && "person".equals(leftActor.type())) {
+            leftActor = gazetteer.state(leftActor.country());
+          }
+          if (leftActor != null && governmentWord(i, end) && !"state".equals(leftActor.type())) {
+            leftActor = gazetteer.state(leftActor.country());
+          }
+          if (leftActor != null) {
+            m = new Mention(i, end, leftActor, "ANAPHOR", "modifier");
+          } else if (left != null && left.actor() != null) {
+            m = new Mention(i, end, null, "VAGUE", "unresolved");
+          } else if (NO_NEAREST.contains(v.low[end - 1]) && !governmentWord(i, end)) {
+            m = new Mention(i, end, null, "VAGUE", "unresolved");
+          } else if (chain.containsKey(head)
+              && (!governmentWord(i, end) || "state".equals(chain.get(head).type()))) {
+            m = new Mention(i, end, chain.get(head), "ANAPHOR", "coref-chain");
+          } else {
+            Actor near = nearest(i, governmentWord(i, end) ? "state" : compat, COREF_SENTENCES);
+            String via = "coref-nearest";
+            if (near == null && governmentWord(i, end)) {
+              near = gazetteer.state(dominant);
+              via = "coref-dominant";
+            }
+            m =
+                new Mention(
+                    i,
+                    end,
+                    near,
+                    near == null ? "VAGUE" : "ANAPHOR",
+                    near == null ? "unresolved" : via);
+          }
+        }
+        put(m);
+        if (m.actor() != null) {
+          chain.put(head, m.actor());
+        }
+        i = end - 1;
+        continue;
+      }
+      String l = v.low[i];
+      if (v.inSpeech(i) && FIRST_PERSON.contains(l)) {
+        continue;
+      }
+      if (HE_SHE.contains(l)) {
+        Actor near = nearest(i, "person", PRONOUN_SENTENCES);
+        if (near != null) {
+          put(new Mention(i, i + 1, near, "PRONOUN", "coref-pronoun"));
+        }
+      } else if (THEY_IT.contains(l)) {
+        if (l.equals("it") && i + 1 < v.n && isBeOrModal(v.low[i + 1])) {
+          continue;
+        }
+        Actor near = nearest(i, "nonperson", 1);
+        if (near != null) {
+          put(new Mention(i, i + 1, near, "PRONOUN", "coref-pronoun"));
+        }
+      }
+    }
+  }
+
+  private boolean governmentWord(int from, int to) {
+    for (int k = from; k < to; k++) {
+      String l = v.low[k];
+      if (l.equals("government") || l.equals("regime") || l.equals("federal")) {
+        return true;
+      }
+    }
+    return from > 0
+        && (v.low[from - 1].equals("federal")
+            || v.low[from - 1].equals("government")
+            || v.low[from - 1].equals("regime"));
+  }
+
+  private static boolean isBeOrModal(String l) {
+    return l.equals("is")
+        || l.equals("was")
+        || l.equals("'s")
+        || l.equals("would")
+        || l.equals("will")
+        || l.equals("could")
+        || l.equals("may")
+        || l.equals("might")
+        || l.equals("seems")
+        || l.equals("appears")
+        || l.equals("has")
+        || l.equals("had");
+  }
+
+  private static String headClass(String l) {
+    if (l.startsWith("spokes")) {
+      return "spokesperson";
+    }
+    if (l.equals("officials") || l.equals("official")) {
+      return "official";
+    }
+    return l;
+  }
+
+  /** "X of|for [the] Mention": the mention right after. */
+  private Mention attachedOf(int end, int sentEnd) {
+    if (end >= sentEnd || !(v.low[end].equals("of") || v.low[end].equals("for"))) {
+      return null;
+    }
+    int j = end + 1;
+    if (j < sentEnd && v.low[j].equals("the")) {
+      j++;
+    }
+    Mention m = mentionAt(j);
+    return m != null
+            && m.from() == j
+            && m.actor() != null
+            && !m.vague()
+            && !"PRONOUN".equals(m.kind())
+        ? m
+        : null;
+  }
+
+  /** A named mention ending within three word tokens before {@code i} in the same phrase. */
+  private Mention mentionJustBefore(int i) {
+    int sentStart = v.sentFrom[v.sentOf[i]];
+    for (int j = i - 1; j >= Math.max(sentStart, i - 3); j--) {
+      if (at[j] != null) {
+        Mention m = at[j];
+        return "PRONOUN".equals(m.kind()) ? null : m;
+      }
+      if (v.isPunct(j) && !v.low[j].equals("'s") && !v.low[j].equals("'")) {
+        return null;
+      }
+      if (DETERMINERS.contains(v.low[j])
+          || lexicon.is("REPORTING", v.low[j])
+          || v.low[j].equals("and")) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The resolved actor before token i of a compatible type within some sentences: for organisations
+   * the most often mentioned one so far (ties: the nearest), else the nearest.
+   */
+  Actor nearest(int i, String compat, int sentences) {
+    if ("org".equals(compat) || "any".equals(compat)) {
+      Map<String, Integer> counts = new HashMap<>();
+      for (int j = 0; j < i; j++) {
+        Mention m = at[j];
+        if (m != null
+            && m.from() == j
+            && m.actor() != null
+            && !m.vague()
+            && compatible(m.actor(), compat)
+            && !"PRONOUN".equals(m.kind())) {
+          counts.merge(m.actor().name(), 1, Integer::sum);
+        }
+      }
+      Actor best = null;
+      int bestCount = 0;
+      int minSent = v.sentOf[i] - sentences;
+      for (int j = i - 1; j >= 0 && v.sentOf[j] >= minSent; j--) {
+        Mention m = at[j];
+        if (m == null || m.actor() == null || m.vague() || !compatible(m.actor(), compat)) {
+          continue;
+        }
+        int count = counts.getOrDefault(m.actor().name(), 0);
+        if (count > bestCount) {
+          best = m.actor();
+          bestCount = count;
+        }
+        j = m.from();
+      }
+      return best;
+    }
+    int minSent = v.sentOf[i] - sentences;
+    for (int j = i - 1; j >= 0 && v.sentOf[j] >= minSent; j--) {
+      Mention m = at[j];
+      if (m == null || m.actor() == null || m.vague()) {
+        continue;
+      }
+      if (compatible(m.actor(), compat) && !objectOfPreposition(m)) {
+        return m.actor();
+      }
+      j = m.from();
+    }
+    return null;
+  }
+
+  boolean objectOfPreposition(Mention m) {
+    int p = m.from() - 1;
+    while (p >= 0 && p >= m.from() - 3 && DETERMINERS.contains(v.low[p])) {
+      p--;
+    }
+    return p >= 0
+        && ClauseReader.PREPOSITIONS.contains(v.low[p])
+        && v.sentOf[p] == v.sentOf[m.from()];
+  }
+
+  private static boolean compatible(Actor a, String compat) {
+    String type = a.type();
+    if (compat == null || compat.isEmpty() || compat.equals("any")) {
+      return true;
+    }
+    if (compat.equals("nonperson")) {
+      return !"person".equals(type);
+    }
+    if (compat.equals("org")) {
+      return "org".equals(type) || "group".equals(type);
+    }
+    return compat.equals(type);
+  }
+
+  /** Pass 7: vague accusers ("critics", "Western countries"). */
+  private void vague() {
+    for (int i = 0; i < v.n; i++) {
+      if (at[i] != null) {
+        continue;
+      }
+      int len = lexicon.context("VAGUE", v.low, i, v.sentTo[v.sentOf[i]]);
+      if (len > 0 && free(i, i + len)) {
+        put(new Mention(i, i + len, null, "VAGUE", "vague"));
+        i += len - 1;
+      }
+    }
+  }
+
+  /**
+   * Pass 6b: vague or institutional nouns followed by "at|of|from|for|with" and a named actor
+   * ("activists at the X Council", "officials from X") speak for that actor.
+   */
+  private void attachVague() {
+    for (int i = 0; i < v.n; i++) {
+      Mention m = at[i];
+      if (m == null || m.from() != i || !"VAGUE".equals(m.kind())) {
+        continue;
+      }
+      int p = m.to();
+      int sentEnd = v.sentTo[v.sentOf[i]];
+      if (p + 1 < sentEnd && Set.of("at", "of", "from", "for", "with", "in").contains(v.low[p])) {
+        int k = p + 1;
+        while (k < sentEnd && DETERMINERS.contains(v.low[k])) {
+          k++;
+        }
+        Mention x = mentionAt(k);
+        if (x != null
+            && x.from() == k
+            && x.actor() != null
+            && !x.vague()
+            && !"PRONOUN".equals(x.kind())
+            && (!v.low[p].equals("in") || "state".equals(x.actor().type()))) {
+          put(new Mention(m.from(), m.to(), x.actor(), "ANAPHOR", "of-attach"));
+        }
+      }
+    }
+  }
+
+  /**
+   * Pass 5b: a bare group noun ("the opposition", "rebels") is the group of the same noun named
+   * with a demonym earlier, else that of the article's dominant state ("Syrian rebels").
+   */
+  private void bareGroups() {
+    Map<String, Actor> named = new HashMap<>();
+    String dominant = dominantCountry();
+    for (int i = 0; i < v.n; i++) {
+      Mention m = at[i];
+      if (m != null) {
+        if ("GROUP".equals(m.kind())) {
+          named.put(v.low[m.to() - 1], m.actor());
+        }
+        i = m.to() - 1;
+        continue;
+      }
+      if (lexicon.context("GROUP_NOUN", v.low, i, v.sentTo[v.sentOf[i]]) != 1) {
+        continue;
+      }
+      if (i > 0
+          && !v.isPunct(i - 1)
+          && !DETERMINERS.contains(v.low[i - 1])
+          && !v.low[i - 1].equals("and")
+          && !ClauseReader.PREPOSITIONS.contains(v.low[i - 1])
+          && v.sentFrom[v.sentOf[i]] != i) {
+        continue;
+      }
+      Actor group = named.get(v.low[i]);
+      if (group == null && dominant != null && gazetteer.demonym(dominant) != null) {
+        group = Actor.unlisted(gazetteer.demonym(dominant) + " " + v.low[i], "org", dominant);
+      }
+      if (group != null) {
+        put(new Mention(i, i + 1, group, "GROUP", "group-country"));
+      }
+    }
+  }
+
+  /** The country of at least half (and at least two) of the state mentions, or null. */
+  String dominantCountry() {
+    Map<String, Integer> counts = new HashMap<>();
+    int total = 0;
+    for (Mention m : mentions()) {
+      if (m.actor() != null && "state".equals(m.actor().type()) && m.actor().country() != null) {
+        counts.merge(m.actor().country(), 1, Integer::sum);
+        total++;
+      }
+    }
+    String best = null;
+    int bestCount = 0;
+    for (Map.Entry<String, Integer> e : counts.entrySet()) {
+      if (e.getValue() > bestCount
+          || e.getValue() == bestCount && best != null && e.getKey().compareTo(best) < 0) {
+        best = e.getKey();
+        bestCount = e.getValue();
+      }
+    }
+    return bestCount >= 2 && bestCount * 2 >= total ? best : null;
+  }
+
+  /** Pass 9: "we", "us", "our", "I" inside speech name the quotation's speaker. */
+  private void firstPersonInSpeech() {
+    for (int i = 0; i < v.n; i++) {
+      if (at[i] != null || !v.inSpeech(i) || !FIRST_PERSON.contains(v.low[i])) {
+        continue;
+      }
+      Mention speaker = v.quotes.get(v.quoteOf[i]).speaker;
+      if (speaker != null && speaker.actor() != null) {
+        put(new Mention(i, i + 1, speaker.actor(), "PRONOUN", "quote-speaker"));
+      }
+    }
+  }
+
+  boolean isFirstPerson(int i) {
+    return i >= 0 && i < v.n && FIRST_PERSON.contains(v.low[i]);
+  }
+}
