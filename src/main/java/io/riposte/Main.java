@@ -1,0 +1,20 @@
+package io.riposte;
+
+import io.riposte.cli.Riposte;
+
+/**
+ * Entry point of the application jar and of {@code jobs/riposte}. Points log4j2 at Riposte's
+ * configuration before anything logs (Spark NLP's jar otherwise hides Spark's output), then runs
+ * the command line and exits with its code.
+ */
+public final class Main {
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    if (System.getProperty("log4j2.configurationFile") == null) {
+      System.setProperty("log4j2.configurationFile", "riposte-log4j2.properties");
+    }
+    System.exit(Riposte.execute(args));
+  }
+}

@@ -1,0 +1,70 @@
+package io.riposte.cli;
+
+import io.riposte.run.RunRecord;
+import io.riposte.spark.ProgressListener;
+import io.riposte.spark.Sessions;
+import java.io.PrintStream;
+import java.util.List;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Runs job stages in one Spark session: builds the session, times each stage into the run record,
+ * prints progress and a summary, writes {@code _run.json}, stops the session.
+ */
+final class JobRunner {
+
+  /** One named stage of a command. */
+  interface Stage {
+    /** Runs the stage; returns its summary line. */
+    String run(SparkSession spark, RunRecord record);
+  }
+
+  /** A stage and its name. */
+  record Named(String name, Stage stage) {}
+
+  private JobRunner() {}
+
+  static int execute(
+      String command, List<String> args, CommonOptions common, String output, List<Named> stages) {
+    if (common.verbose) {
+      Configurator.setRootLevel(Level.INFO);
+    }
+    PrintStream out = System.out;
+    SparkSession spark = Sessions.create("riposte " + command, common.master, common.conf);
+    try {
+      ProgressListener progress = new ProgressListener(System.err);
+      if (!common.quiet) {
+        spark.sparkContext().addSparkListener(progress);
+      }
+      RunRecord record =
+          RunRecord.start(
+              output,
+              command,
+              args,
+              spark.sparkContext().master(),
+              spark.sparkContext().hadoopConfiguration());
+      long all = System.nanoTime();
+      try {
+        for (Named s : stages) {
+          progress.label(s.name());
+          long t = System.nanoTime();
+          String summary = s.stage().run(spark, record);
+          double seconds = (System.nanoTime() - t) / 1e9;
+          record.stageSeconds(s.name(), seconds);
+          out.printf("%-9s %6.1f s  %s%n", s.name(), seconds, summary);
+        }
+      } catch (RuntimeException e) {
+        record.finish("failed: " + e, output, spark.sparkContext().hadoopConfiguration());
+        throw e;
+      }
+      record.stageSeconds("total", (System.nanoTime() - all) / 1e9);
+      record.finish("ok", output, spark.sparkContext().hadoopConfiguration());
+      out.printf("wrote %s (run record: %s/%s)%n", output, output, RunRecord.FILE_NAME);
+      return 0;
+    } finally {
+      spark.stop();
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package io.riposte.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code riposte run}: every job in order, in one Spark session. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = "Run the whole pipeline: ingest, extract, and the tables built on them.")
+final class RunCommand implements Callable<Integer> {
+
+  @Mixin IngestOptions ingest;
+
+  @Option(
+      names = {"-o", "--output"},
+      required = true,
+      paramLabel = "DIR",
+      description = "Output root; tables go to DIR/<table>/, the run record to DIR/_run.json.")
+  String output;
+
+  @Mixin CommonOptions common;
+
+  @Override
+  public Integer call() {
+    return JobRunner.execute(
+        "run",
+        Riposte.arguments(),
+        common,
+        output,
+        List.of(IngestCommand.ingestStage(ingest.config(output, common.reference))));
+  }
+}

@@ -1,0 +1,288 @@
+package io.riposte.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.riposte.ingest.FieldMapping.Field;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Parsers from input formats to {@link RawRecord}s: one JSON line, a CSV stream, one raw text page,
+ * one HTML page. Plain Java, one instance per partition (not thread-safe).
+ */
+public final class RecordParsers {
+
+  private final FieldMapping mapping;
+  private final int maxRecordChars;
+  private final ObjectMapper json = new ObjectMapper();
+
+  /**
+   * @param maxRecordChars a raw record longer than this becomes an {@code OVERSIZE} reject
+   */
+  public RecordParsers(FieldMapping mapping, int maxRecordChars) {
+    this.mapping = mapping;
+    this.maxRecordChars = maxRecordChars;
+  }
+
+  /** One JSON-lines record; {@code offset} is the line's byte offset in the file. */
+  public RawRecord jsonLine(String line, String sourceFile, long offset) {
+    if (line.length() > maxRecordChars) {
+      return oversize(sourceFile, offset, "jsonl", line);
+    }
+    JsonNode node;
+    try {
+      node = json.readTree(line);
+    } catch (JsonProcessingException e) {
+      return RawRecord.rejected(
+          sourceFile,
+          offset,
+          "jsonl",
+          RejectReason.MALFORMED_RECORD,
+          "invalid JSON: " + e.getOriginalMessage(),
+          line);
+    }
+    if (node == null || !node.isObject()) {
+      return RawRecord.rejected(
+          sourceFile,
+          offset,
+          "jsonl",
+          RejectReason.MALFORMED_RECORD,
+          "expected a JSON object, got " + (node == null ? "nothing" : node.getNodeType()),
+          line);
+    }
+    List<String> names = new ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    int[] index = mapping.resolve(names);
+    String[] values = new String[Field.values().length];
+    for (Field f : Field.values()) {
+      int i = index[f.ordinal()];
+      JsonNode v = i < 0 ? null : node.get(names.get(i));
+      values[f.ordinal()] =
+          v == null || v.isNull() ? null : v.isValueNode() ? v.asText() : v.toString();
+    }
+    return fields(sourceFile, offset, "jsonl", values);
+  }
+
+  /**
+   * All records of one CSV file (header first, RFC 4180 quoting, multi-line fields). A row with the
+   * wrong number of fields becomes a MALFORMED_RECORD; a parse failure rejects the rest of the file
+   * as one MALFORMED_RECORD at the failing record. Positions are record numbers from 1.
+   */
+  public Iterator<RawRecord> csv(InputStream in, String sourceFile) {
+    Reader reader =
+        new InputStreamReader(
+            in,
+            StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE));
+    CSVParser parser;
+    try {
+      parser =
+          CSVFormat.RFC4180
+              .builder()
+              .setHeader()
+              .setSkipHeaderRecord(true)
+              .setAllowMissingColumnNames(true)
+              .setIgnoreEmptyLines(true)
+              .setTrim(false)
+              .get()
+              .parse(reader);
+    } catch (IOException | RuntimeException e) {
+      return List.of(
+              RawRecord.rejected(
+                  sourceFile,
+                  0L,
+                  "csv",
+                  RejectReason.MALFORMED_RECORD,
+                  "unreadable CSV header: " + e.getMessage(),
+                  null))
+          .iterator();
+    }
+    List<String> header = parser.getHeaderNames();
+    int[] index = mapping.resolve(header);
+    Iterator<CSVRecord> records = parser.iterator();
+    return new Iterator<>() {
+      private long number = 0;
+      private boolean failed = false;
+      private RuntimeException pending;
+
+      @Override
+      public boolean hasNext() {
+        if (failed) {
+          return false;
+        }
+        try {
+          return pending != null || records.hasNext();
+        } catch (UncheckedIOException | IllegalStateException e) {
+          pending = e;
+          return true;
+        }
+      }
+
+      @Override
+      public RawRecord next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        number++;
+        CSVRecord record;
+        try {
+          if (pending != null) {
+            throw pending;
+          }
+          record = records.next();
+        } catch (UncheckedIOException | IllegalStateException e) {
+          failed = true;
+          return RawRecord.rejected(
+              sourceFile,
+              number,
+              "csv",
+              RejectReason.MALFORMED_RECORD,
+              "CSV parse failed, rest of file skipped: " + e.getMessage(),
+              null);
+        }
+        String raw = String.join(",", record.toList());
+        if (record.size() != header.size()) {
+          return RawRecord.rejected(
+              sourceFile,
+              number,
+              "csv",
+              RejectReason.MALFORMED_RECORD,
+              "expected " + header.size() + " fields, got " + record.size(),
+              raw);
+        }
+        if (raw.length() > maxRecordChars) {
+          return oversize(sourceFile, number, "csv", raw);
+        }
+        String[] values = new String[Field.values().length];
+        for (Field f : Field.values()) {
+          int i = index[f.ordinal()];
+          values[f.ordinal()] = i < 0 ? null : record.get(i);
+        }
+        return fields(sourceFile, number, "csv", values);
+      }
+    };
+  }
+
+  /** One column-mapped row of a Parquet table (already strings), {@code row} from 0. */
+  public RawRecord columns(Map<String, String> row, String sourceFile, long rowNumber) {
+    List<String> names = new ArrayList<>(row.keySet());
+    int[] index = mapping.resolve(names);
+    String[] values = new String[Field.values().length];
+    for (Field f : Field.values()) {
+      int i = index[f.ordinal()];
+      values[f.ordinal()] = i < 0 ? null : row.get(names.get(i));
+    }
+    String text = values[Field.TEXT.ordinal()];
+    if (text != null && text.length() > maxRecordChars) {
+      return oversize(sourceFile, rowNumber, "parquet", text);
+    }
+    return fields(sourceFile, rowNumber, "parquet", values);
+  }
+
+  /**
+   * A raw text page as scraped: an optional header line "- Outlet - Thursday, December 21, 2017",
+   * then the body. The date is what follows the last " - " of the header.
+   */
+  public RawRecord textPage(byte[] bytes, String sourceFile) {
+    String failure = Content.binaryReason(bytes);
+    if (failure != null) {
+      return RawRecord.rejected(
+          sourceFile, 0L, "text", RejectReason.BINARY_CONTENT, failure, Content.lossy(bytes));
+    }
+    if (bytes.length > maxRecordChars) {
+      return oversize(sourceFile, 0L, "text", Content.lossy(bytes));
+    }
+    String content = Content.decode(bytes);
+    int start = 0;
+    while (start < content.length() && Character.isWhitespace(content.charAt(start))) {
+      start++;
+    }
+    int eol = content.indexOf('\n', start);
+    String first = (eol < 0 ? content.substring(start) : content.substring(start, eol)).strip();
+    String outlet = null;
+    String date = null;
+    String body = content;
+    if (first.startsWith("- ") && first.indexOf(" - ", 2) > 0) {
+      int sep = first.lastIndexOf(" - ");
+      outlet = first.substring(2, sep).strip();
+      date = first.substring(sep + 3).strip();
+      body = eol < 0 ? "" : content.substring(eol + 1);
+    }
+    String[] values = new String[Field.values().length];
+    values[Field.OUTLET.ordinal()] = outlet;
+    values[Field.DATE.ordinal()] = date;
+    values[Field.TEXT.ordinal()] = body;
+    return fields(sourceFile, 0L, "text", values);
+  }
+
+  /** A raw HTML page: main text, title, outlet, date and URL through the HTML extractor. */
+  public RawRecord htmlPage(byte[] bytes, String sourceFile) {
+    if (bytes.length > maxRecordChars) {
+      return oversize(sourceFile, 0L, "html", Content.lossy(bytes));
+    }
+    String failure = Content.binaryReason(bytes);
+    if (failure != null) {
+      return RawRecord.rejected(
+          sourceFile, 0L, "html", RejectReason.BINARY_CONTENT, failure, Content.lossy(bytes));
+    }
+    HtmlArticle page = HtmlArticleExtractor.extract(Content.decode(bytes), null);
+    String[] values = new String[Field.values().length];
+    values[Field.URL.ordinal()] = page.url();
+    values[Field.OUTLET.ordinal()] = page.siteName();
+    values[Field.DATE.ordinal()] = page.publishedRaw();
+    values[Field.TITLE.ordinal()] = page.title();
+    values[Field.TEXT.ordinal()] = page.text();
+    return fields(sourceFile, 0L, "html", values);
+  }
+
+  private RawRecord oversize(String sourceFile, long position, String format, String raw) {
+    return RawRecord.rejected(
+        sourceFile,
+        position,
+        format,
+        RejectReason.OVERSIZE,
+        "record of " + raw.length() + " characters exceeds the cap of " + maxRecordChars,
+        raw);
+  }
+
+  private static RawRecord fields(String sourceFile, long position, String format, String[] v) {
+    return new RawRecord(
+        sourceFile,
+        position,
+        format,
+        v[Field.ID.ordinal()],
+        v[Field.URL.ordinal()],
+        v[Field.OUTLET.ordinal()],
+        v[Field.DATE.ordinal()],
+        v[Field.TITLE.ordinal()],
+        v[Field.TEXT.ordinal()],
+        null,
+        null,
+        null);
+  }
+
+  /** Lower-cased keys of a map, for callers that build {@link #columns} input. */
+  public static Map<String, String> lowerKeys(Map<String, String> in) {
+    Map<String, String> out = new HashMap<>();
+    in.forEach((k, v) -> out.put(k.toLowerCase(Locale.ROOT), v));
+    return out;
+  }
+}

@@ -1,0 +1,354 @@
+package io.riposte.io;
+
+import io.riposte.ingest.FieldMapping;
+import io.riposte.ingest.RawRecord;
+import io.riposte.ingest.RecordParsers;
+import io.riposte.ingest.RejectReason;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.zip.GZIPInputStream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.hadoop.io.LongWritable;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapreduce.InputSplit;
+import org.apache.hadoop.mapreduce.lib.input.FileSplit;
+import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
+import org.apache.spark.api.java.JavaNewHadoopRDD;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.input.PortableDataStream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import scala.Tuple2;
+
+/**
+ * Reads an archive (files, folders, globs, on any Hadoop file system) into raw records: one row per
+ * input record, parsed or rejected, with its file and position. Every input record yields exactly
+ * one row, so records in = accepted + rejected downstream.
+ */
+public final class ArchiveReader {
+
+  /** Schema of the raw records (internal: never written). */
+  public static final StructType RAW =
+      new StructType(
+          new StructField[] {
+            DataTypes.createStructField("source_file", DataTypes.StringType, false),
+            DataTypes.createStructField("position", DataTypes.LongType, true),
+            DataTypes.createStructField("format", DataTypes.StringType, false),
+            DataTypes.createStructField("id", DataTypes.StringType, true),
+            DataTypes.createStructField("url", DataTypes.StringType, true),
+            DataTypes.createStructField("outlet", DataTypes.StringType, true),
+            DataTypes.createStructField("date", DataTypes.StringType, true),
+            DataTypes.createStructField("title", DataTypes.StringType, true),
+            DataTypes.createStructField("text", DataTypes.StringType, true),
+            DataTypes.createStructField("reject_reason", DataTypes.StringType, true),
+            DataTypes.createStructField("reject_message", DataTypes.StringType, true),
+            DataTypes.createStructField("raw_snippet", DataTypes.StringType, true)
+          });
+
+  /** Reader settings. */
+  public record Options(InputFormat format, FieldMapping mapping, int maxRecordChars) {}
+
+  private ArchiveReader() {}
+
+  /**
+   * Lists the files behind {@code inputs} by format: globs expanded, folders walked recursively,
+   * hidden files ({@code .} or {@code _} prefix) skipped.
+   *
+   * @throws IllegalArgumentException naming an input that matches nothing, or a file whose format
+   *     cannot be told from its name when no format is forced
+   */
+  public static Map<InputFormat, List<String>> listFiles(
+      List<String> inputs, InputFormat forced, Configuration conf) {
+    Map<InputFormat, TreeSet<String>> files = new EnumMap<>(InputFormat.class);
+    try {
+      for (String input : inputs) {
+        Path path = new Path(input);
+        FileSystem fs = path.getFileSystem(conf);
+        FileStatus[] matches = fs.globStatus(path);
+        if (matches == null || matches.length == 0) {
+          throw new IllegalArgumentException("--input: nothing found at '" + input + "'");
+        }
+        int before = files.values().stream().mapToInt(TreeSet::size).sum();
+        for (FileStatus match : matches) {
+          if (match.isDirectory()) {
+            RemoteIterator<LocatedFileStatus> it = fs.listFiles(match.getPath(), true);
+            while (it.hasNext()) {
+              LocatedFileStatus f = it.next();
+              if (!hidden(f.getPath(), match.getPath())) {
+                add(files, f.getPath(), forced, false);
+              }
+            }
+          } else {
+            add(files, match.getPath(), forced, true);
+          }
+        }
+        if (files.values().stream().mapToInt(TreeSet::size).sum() == before) {
+          throw new IllegalArgumentException(
+              "--input: no readable files at '"
+                  + input
+                  + "' (known extensions: .jsonl .json .ndjson .csv .parquet .txt .html .htm,"
+                  + " optionally .gz)");
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list inputs " + inputs, e);
+    }
+    Map<InputFormat, List<String>> out = new EnumMap<>(InputFormat.class);
+    files.forEach((k, v) -> out.put(k, List.copyOf(v)));
+    return out;
+  }
+
+  /** The raw records of all {@code files}, one row per input record. */
+  public static Dataset<Row> read(
+      SparkSession spark, Map<InputFormat, List<String>> files, Options options) {
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    List<JavaRDD<Row>> parts = new ArrayList<>();
+    files.forEach(
+        (format, paths) -> {
+          switch (format) {
+            case JSONL -> parts.add(jsonLines(jsc, paths, options));
+            case CSV -> parts.add(wholeFiles(jsc, paths, options, format));
+            case TEXT -> parts.add(wholeFiles(jsc, paths, options, format));
+            case HTML -> parts.add(wholeFiles(jsc, paths, options, format));
+            case PARQUET -> parts.add(parquet(spark, paths, options));
+          }
+        });
+    JavaRDD<Row> all = parts.get(0);
+    for (int i = 1; i < parts.size(); i++) {
+      all = all.union(parts.get(i));
+    }
+    return spark.createDataFrame(all, RAW);
+  }
+
+  private static JavaRDD<Row> jsonLines(JavaSparkContext jsc, List<String> paths, Options options) {
+    Configuration conf = new Configuration(jsc.hadoopConfiguration());
+    conf.set("mapreduce.input.fileinputformat.inputdir", joinPaths(paths));
+    @SuppressWarnings("unchecked")
+    JavaNewHadoopRDD<LongWritable, Text> lines =
+        (JavaNewHadoopRDD<LongWritable, Text>)
+            jsc.newAPIHadoopRDD(conf, TextInputFormat.class, LongWritable.class, Text.class);
+    FieldMapping mapping = options.mapping();
+    int max = options.maxRecordChars();
+    return lines.mapPartitionsWithInputSplit(
+        (InputSplit split, Iterator<Tuple2<LongWritable, Text>> it) -> {
+          String file = ((FileSplit) split).getPath().toString();
+          RecordParsers parsers = new RecordParsers(mapping, max);
+          return new Iterator<Row>() {
+            private Row next = advance();
+
+            private Row advance() {
+              while (it.hasNext()) {
+                Tuple2<LongWritable, Text> t = it.next();
+                String line = t._2().toString();
+                if (!line.isBlank()) {
+                  return toRow(parsers.jsonLine(line, file, t._1().get()));
+                }
+              }
+              return null;
+            }
+
+            @Override
+            public boolean hasNext() {
+              return next != null;
+            }
+
+            @Override
+            public Row next() {
+              Row r = next;
+              next = advance();
+              return r;
+            }
+          };
+        },
+        true);
+  }
+
+  private static JavaRDD<Row> wholeFiles(
+      JavaSparkContext jsc, List<String> paths, Options options, InputFormat format) {
+    FieldMapping mapping = options.mapping();
+    int max = options.maxRecordChars();
+    int minPartitions = Math.max(1, Math.min(paths.size(), jsc.defaultParallelism() * 2));
+    return jsc.binaryFiles(joinPaths(paths), minPartitions)
+        .mapPartitions(
+            it -> {
+              RecordParsers parsers = new RecordParsers(mapping, max);
+              return new Iterator<Row>() {
+                private Iterator<Row> current = Collections.emptyIterator();
+
+                @Override
+                public boolean hasNext() {
+                  while (!current.hasNext() && it.hasNext()) {
+                    Tuple2<String, PortableDataStream> file = it.next();
+                    try {
+                      current = readFile(parsers, file._1(), file._2(), format);
+                    } catch (IOException | RuntimeException e) {
+                      current =
+                          List.of(
+                                  toRow(
+                                      RawRecord.rejected(
+                                          file._1(),
+                                          0L,
+                                          format.label(),
+                                          RejectReason.MALFORMED_RECORD,
+                                          "cannot read file: " + e,
+                                          null)))
+                              .iterator();
+                    }
+                  }
+                  return current.hasNext();
+                }
+
+                @Override
+                public Row next() {
+                  if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                  }
+                  return current.next();
+                }
+              };
+            });
+  }
+
+  private static Iterator<Row> readFile(
+      RecordParsers parsers, String file, PortableDataStream stream, InputFormat format)
+      throws IOException {
+    if (format == InputFormat.CSV) {
+      InputStream in = open(file, stream);
+      Iterator<RawRecord> records = parsers.csv(in, file);
+      return new Iterator<>() {
+        private boolean closed;
+
+        @Override
+        public boolean hasNext() {
+          if (closed) {
+            return false;
+          }
+          boolean more = records.hasNext();
+          if (!more) {
+            closed = true;
+            try {
+              in.close();
+            } catch (IOException ignored) {
+              // nothing more to read from it
+            }
+          }
+          return more;
+        }
+
+        @Override
+        public Row next() {
+          return toRow(records.next());
+        }
+      };
+    }
+    byte[] bytes;
+    try (InputStream in = open(file, stream)) {
+      bytes = in.readAllBytes();
+    }
+    RawRecord record =
+        format == InputFormat.HTML ? parsers.htmlPage(bytes, file) : parsers.textPage(bytes, file);
+    return List.of(toRow(record)).iterator();
+  }
+
+  private static InputStream open(String file, PortableDataStream stream) throws IOException {
+    InputStream in = stream.open();
+    return file.endsWith(".gz") ? new GZIPInputStream(in, 64 * 1024) : in;
+  }
+
+  private static JavaRDD<Row> parquet(SparkSession spark, List<String> paths, Options options) {
+    Dataset<Row> table = spark.read().parquet(paths.toArray(String[]::new));
+    String[] columns = table.columns();
+    Dataset<Row> withFile =
+        table.withColumn("__file", org.apache.spark.sql.functions.input_file_name());
+    FieldMapping mapping = options.mapping();
+    int max = options.maxRecordChars();
+    return withFile
+        .toJavaRDD()
+        .zipWithIndex()
+        .mapPartitions(
+            it -> {
+              RecordParsers parsers = new RecordParsers(mapping, max);
+              List<Row> out = new ArrayList<>();
+              while (it.hasNext()) {
+                Tuple2<Row, Long> t = it.next();
+                Map<String, String> values = new HashMap<>();
+                for (int i = 0; i < columns.length; i++) {
+                  Object v = t._1().get(i);
+                  values.put(columns[i], v == null ? null : v.toString());
+                }
+                String file = t._1().getString(columns.length);
+                out.add(toRow(parsers.columns(values, file, t._2())));
+              }
+              return out.iterator();
+            });
+  }
+
+  static Row toRow(RawRecord r) {
+    return RowFactory.create(
+        r.sourceFile(),
+        r.position(),
+        r.format(),
+        r.id(),
+        r.url(),
+        r.outlet(),
+        r.date(),
+        r.title(),
+        r.text(),
+        r.rejectReason(),
+        r.rejectMessage(),
+        r.rawSnippet());
+  }
+
+  private static void add(
+      Map<InputFormat, TreeSet<String>> files, Path path, InputFormat forced, boolean explicit) {
+    InputFormat format = forced != null ? forced : InputFormat.ofFileName(path.getName());
+    if (format == null) {
+      if (explicit) {
+        throw new IllegalArgumentException(
+            "--input: cannot tell the format of '"
+                + path
+                + "' from its name; pass --format jsonl|csv|parquet|text|html");
+      }
+      return;
+    }
+    files.computeIfAbsent(format, k -> new TreeSet<>()).add(path.toString());
+  }
+
+  private static boolean hidden(Path file, Path root) {
+    for (Path p = file; p != null && !p.equals(root); p = p.getParent()) {
+      String name = p.getName();
+      if (name.startsWith(".") || name.startsWith("_")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String joinPaths(List<String> paths) {
+    List<String> escaped = new ArrayList<>();
+    for (String p : paths) {
+      escaped.add(p.replace(",", "\\,"));
+    }
+    return String.join(",", escaped);
+  }
+}

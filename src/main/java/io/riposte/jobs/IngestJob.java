@@ -1,0 +1,165 @@
+package io.riposte.jobs;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.riposte.ingest.ArticleBuilder;
+import io.riposte.ingest.Boilerplate;
+import io.riposte.ingest.FieldMapping;
+import io.riposte.ingest.Outlets;
+import io.riposte.ingest.PublishedDate;
+import io.riposte.ingest.TextCleaner;
+import io.riposte.io.ArchiveReader;
+import io.riposte.io.InputFormat;
+import io.riposte.io.Outputs;
+import io.riposte.io.ReferenceFiles;
+import io.riposte.io.Tables;
+import io.riposte.run.RunRecord;
+import io.riposte.stages.BuildArticles;
+import io.riposte.stages.MarkDuplicates;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * The {@code ingest} job: an archive (JSON lines, CSV, Parquet, raw text or HTML pages) to the
+ * {@code articles} and {@code rejects} tables. Records in = accepted + rejected, checked.
+ */
+public final class IngestJob {
+
+  /** What to ingest and how. */
+  public record Config(
+      List<String> inputs,
+      String output,
+      InputFormat format,
+      Map<String, String> fields,
+      int minChars,
+      int maxChars,
+      String reference,
+      MarkDuplicates.Settings duplicates) {}
+
+  /** Counts of one ingest run. */
+  public record Result(
+      long recordsIn,
+      long accepted,
+      long rejected,
+      Map<String, Long> rejectedByReason,
+      long datesMissing,
+      long datesInvalid,
+      long duplicateCopies,
+      long exactCopies,
+      long dupGroups) {}
+
+  private IngestJob() {}
+
+  /** Runs the job and fills the record's "ingest" section. */
+  public static Result run(SparkSession spark, Config config, RunRecord record) {
+    ReferenceFiles reference = new ReferenceFiles(config.reference());
+    ArticleBuilder builder =
+        new ArticleBuilder(
+            new TextCleaner(Boilerplate.parse(reference.lines("boilerplate.tsv"))),
+            Outlets.parse(reference.lines("outlets.tsv")),
+            new ArticleBuilder.Limits(config.minChars(), config.maxChars()));
+    Map<InputFormat, List<String>> files =
+        ArchiveReader.listFiles(
+            config.inputs(), config.format(), spark.sparkContext().hadoopConfiguration());
+    ArchiveReader.Options options =
+        new ArchiveReader.Options(
+            config.format(), FieldMapping.withOverrides(config.fields()), config.maxChars() * 2);
+
+    Dataset<Row> built =
+        BuildArticles.rejectDuplicateIds(
+                BuildArticles.apply(ArchiveReader.read(spark, files, options), builder))
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      Outputs outputs = new Outputs(spark, config.output());
+      outputs.write(
+          Tables.ARTICLES,
+          MarkDuplicates.apply(BuildArticles.accepted(built), config.duplicates()));
+      outputs.write(Tables.REJECTS, BuildArticles.rejected(built));
+      Result result = countRecords(built, outputs);
+      describe(result, files, record.section("ingest"));
+      return result;
+    } finally {
+      built.unpersist();
+    }
+  }
+
+  private static Result countRecords(Dataset<Row> built, Outputs outputs) {
+    Map<String, Long> byReason = new TreeMap<>();
+    long accepted = 0;
+    long missing = 0;
+    long invalid = 0;
+    for (Row r : built.groupBy("reason", "date_status").count().collectAsList()) {
+      if (r.isNullAt(0)) {
+        accepted += r.getLong(2);
+        if (PublishedDate.Status.MISSING.name().equals(r.getString(1))) {
+          missing += r.getLong(2);
+        } else if (PublishedDate.Status.INVALID.name().equals(r.getString(1))) {
+          invalid += r.getLong(2);
+        }
+      } else {
+        byReason.merge(r.getString(0), r.getLong(2), Long::sum);
+      }
+    }
+    long rejected = byReason.values().stream().mapToLong(Long::longValue).sum();
+    long recordsIn = accepted + rejected;
+    Row dups =
+        outputs
+            .read(Tables.ARTICLES)
+            .agg(
+                count("*"),
+                sum(when(not(col("is_primary")), 1).otherwise(0)),
+                countDistinct("content_hash"),
+                countDistinct("dup_group"))
+            .first();
+    long written = dups.getLong(0);
+    long writtenRejects = outputs.read(Tables.REJECTS).count();
+    if (written != accepted || writtenRejects != rejected) {
+      throw new IllegalStateException(
+          "records in ("
+              + recordsIn
+              + ") != articles written ("
+              + written
+              + ") + rejects written ("
+              + writtenRejects
+              + "): a record was lost or doubled");
+    }
+    long copies = dups.isNullAt(1) ? 0 : dups.getLong(1);
+    long exact = written - dups.getLong(2);
+    long groupsWithCopies =
+        outputs
+            .read(Tables.ARTICLES)
+            .groupBy("dup_group")
+            .count()
+            .where(col("count").gt(1))
+            .count();
+    return new Result(
+        recordsIn, accepted, rejected, byReason, missing, invalid, copies, exact, groupsWithCopies);
+  }
+
+  private static void describe(Result r, Map<InputFormat, List<String>> files, ObjectNode section) {
+    ObjectNode inputs = section.putObject("input_files");
+    files.forEach((format, paths) -> inputs.put(format.label(), paths.size()));
+    section.put("records_in", r.recordsIn());
+    section.put("accepted", r.accepted());
+    section.put("rejected", r.rejected());
+    ObjectNode reasons = section.putObject("rejected_by_reason");
+    r.rejectedByReason().forEach(reasons::put);
+    section.put("dates_missing", r.datesMissing());
+    section.put("dates_invalid", r.datesInvalid());
+    section.put("duplicate_copies", r.duplicateCopies());
+    section.put("exact_copies", r.exactCopies());
+    section.put("near_duplicate_copies", r.duplicateCopies() - r.exactCopies());
+    section.put("dup_groups_with_copies", r.dupGroups());
+  }
+}

@@ -1,0 +1,63 @@
+package io.riposte.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.riposte.ingest.PublishedDate.Status;
+import java.time.LocalDate;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PublishedDateTest {
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "2017-12-21|2017-12-21",
+        "2017-12-21T14:03:00Z|2017-12-21",
+        "2017-12-21T23:30:00-05:00|2017-12-21",
+        "2017-12-21 14:03|2017-12-21",
+        "12/21/2017|2017-12-21",
+        "4/5/17|2017-04-05",
+        "Thursday, December 21, 2017|2017-12-21",
+        "December 21, 2017|2017-12-21",
+        "Dec. 21, 2017|2017-12-21",
+        "Sept. 3, 2019|2019-09-03",
+        "21 December 2017|2017-12-21",
+        "Wed 05 Apr 2017|2017-04-05",
+        "Tue, 19 Dec 2017 14:03:00 GMT|2017-12-19",
+        "Tue, 19 Dec 2017 14:03:00 +0000|2017-12-19",
+        "December 21st, 2017|2017-12-21",
+        "1513814400|2017-12-21",
+        "1513814400000|2017-12-21"
+      })
+  void parsesCommonFormats(String raw, String expected) {
+    assertThat(PublishedDate.parse(raw))
+        .as(raw)
+        .isEqualTo(new PublishedDate.Parsed(LocalDate.parse(expected), Status.OK));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "2018-02-30",
+        "2017-13-01",
+        "13/45/2017",
+        "1066-10-14",
+        "yesterday",
+        "Thursday",
+        "2017-12-32T00:00:00Z"
+      })
+  void impossibleOrUnknownDatesAreInvalid(String raw) {
+    assertThat(PublishedDate.parse(raw).status()).as(raw).isEqualTo(Status.INVALID);
+    assertThat(PublishedDate.parse(raw).date()).isNull();
+  }
+
+  @ParameterizedTest(name = "[{0}]")
+  @ValueSource(strings = {"", "  "})
+  void blankIsMissing(String raw) {
+    assertThat(PublishedDate.parse(raw).status()).isEqualTo(Status.MISSING);
+    assertThat(PublishedDate.parse(null).status()).isEqualTo(Status.MISSING);
+  }
+}
