@@ -1,11 +1,13 @@
 package io.riposte;
 
 import io.riposte.cli.Riposte;
+import org.apache.spark.sql.SparkSession;
 
 /**
  * Entry point of the application jar and of {@code jobs/riposte}. Points log4j2 at Riposte's
  * configuration before anything logs (Spark NLP's jar otherwise hides Spark's output), then runs
- * the command line and exits with its code.
+ * the command line, stops the Spark session (event logs and cluster managers see a clean end) and
+ * exits with the command's code.
  */
 public final class Main {
 
@@ -15,6 +17,13 @@ public final class Main {
     if (System.getProperty("log4j2.configurationFile") == null) {
       System.setProperty("log4j2.configurationFile", "riposte-log4j2.properties");
     }
-    System.exit(Riposte.execute(args));
+    int code = Riposte.execute(args);
+    SparkSession.getDefaultSession()
+        .foreach(
+            session -> {
+              session.stop();
+              return null;
+            });
+    System.exit(code);
   }
 }

@@ -50,19 +50,15 @@ final class ExportCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--format: expected json or csv, got '" + format + "'");
     }
     SparkSession spark = Sessions.create("riposte export", common.master, common.conf);
-    try {
-      Dataset<Row> rows = new Outputs(spark, from).read(t);
-      rows.sort(rows.columns()[0], rows.columns()[1])
-          .coalesce(1)
-          .write()
-          .mode(SaveMode.Overwrite)
-          .option("header", "true")
-          .format(format)
-          .save(to);
-      System.out.printf("exported %s/%s to %s (%s)%n", from, table, to, format);
-      return 0;
-    } finally {
-      spark.stop();
-    }
+    Dataset<Row> rows = new Outputs(spark, from).read(t);
+    rows.sort(rows.columns()[0], rows.columns()[1])
+        .coalesce(1)
+        .write()
+        .mode(SaveMode.Overwrite)
+        .option("header", "true")
+        .format(format)
+        .save(to);
+    System.out.printf("exported %s/%s to %s (%s)%n", from, table, to, format);
+    return 0;
   }
 }

@@ -10,8 +10,10 @@ import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Runs job stages in one Spark session: builds the session, times each stage into the run record,
- * prints progress and a summary, writes {@code _run.json}, stops the session.
+ * Runs job stages in one Spark session: builds (or reuses) the session, times each stage into the
+ * run record, prints progress and a summary, writes {@code _run.json}. The session is stopped by
+ * {@link io.riposte.Main} when the process ends, not here: Spark NLP keeps a static handle on the
+ * first session of a JVM, so several runs in one JVM (tests, notebooks) must share it.
  */
 final class JobRunner {
 
@@ -33,11 +35,11 @@ final class JobRunner {
     }
     PrintStream out = System.out;
     SparkSession spark = Sessions.create("riposte " + command, common.master, common.conf);
+    ProgressListener progress = new ProgressListener(System.err);
+    if (!common.quiet) {
+      spark.sparkContext().addSparkListener(progress);
+    }
     try {
-      ProgressListener progress = new ProgressListener(System.err);
-      if (!common.quiet) {
-        spark.sparkContext().addSparkListener(progress);
-      }
       RunRecord record =
           RunRecord.start(
               output,
@@ -64,7 +66,7 @@ final class JobRunner {
       out.printf("wrote %s (run record: %s/%s)%n", output, output, RunRecord.FILE_NAME);
       return 0;
     } finally {
-      spark.stop();
+      spark.sparkContext().removeSparkListener(progress);
     }
   }
 }

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       RunCommand.class,
       IngestCommand.class,
+      ExtractCommand.class,
       ExportCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -1,5 +1,6 @@
 package io.riposte.cli;
 
+import io.riposte.jobs.ExtractJob;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,6 +32,8 @@ final class RunCommand implements Callable<Integer> {
         Riposte.arguments(),
         common,
         output,
-        List.of(IngestCommand.ingestStage(ingest.config(output, common.reference))));
+        List.of(
+            IngestCommand.ingestStage(ingest.config(output, common.reference)),
+            ExtractCommand.extractStage(new ExtractJob.Config(output, common.reference))));
   }
 }

@@ -1,0 +1,45 @@
+package io.riposte.cli;
+
+import io.riposte.jobs.ExtractJob;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code riposte extract}: the articles table to the claims table. */
+@Command(
+    name = "extract",
+    mixinStandardHelpOptions = true,
+    description = "Find accusations and denials in DIR/articles; write DIR/claims (Parquet).")
+final class ExtractCommand implements Callable<Integer> {
+
+  @Option(
+      names = {"-o", "--output"},
+      required = true,
+      paramLabel = "DIR",
+      description = "Output root holding articles/ (from ingest); claims go to DIR/claims/.")
+  String output;
+
+  @Mixin CommonOptions common;
+
+  @Override
+  public Integer call() {
+    return JobRunner.execute(
+        "extract",
+        Riposte.arguments(),
+        common,
+        output,
+        List.of(extractStage(new ExtractJob.Config(output, common.reference))));
+  }
+
+  static JobRunner.Named extractStage(ExtractJob.Config config) {
+    return new JobRunner.Named(
+        "extract",
+        (spark, record) -> {
+          ExtractJob.Result r = ExtractJob.run(spark, config, record);
+          return String.format(
+              "%d articles scanned: %d claims %s", r.articles(), r.claims(), r.claimsByKind());
+        });
+  }
+}
