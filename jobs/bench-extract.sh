@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Extract stage cost against a bare Spark NLP pass (DocumentAssembler -> SentenceDetector ->
+# Tokenizer) over the same articles, in one run. Ingests the archive first unless OUT has one.
+#   jobs/bench-extract.sh ../shared/corpora/allsides.jsonl.gz [OUT] [ROUNDS]
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+input="${1:?usage: jobs/bench-extract.sh ARCHIVE [OUT] [ROUNDS]}"
+out="${2:-$RIPOSTE_HOME/out/bench-extract}"
+rounds="${3:-1}"
+if [[ ! -f "$out/articles/_SUCCESS" ]]; then
+  "$RIPOSTE_HOME/jobs/riposte" ingest --input "$input" --output "$out" --quiet
+fi
+java_bin="$(riposte_java)"
+# shellcheck disable=SC2046
+"$java_bin" -Xmx"${RIPOSTE_DRIVER_MEMORY:-4g}" $(riposte_java_opts) \
+  -Dlog4j2.configurationFile=riposte-log4j2.properties -Dspark.master="${SPARK_MASTER:-local[2]}" \
+  -cp "$RIPOSTE_HOME/target/classes:$(cat "$RIPOSTE_HOME/target/riposte.classpath")" \
+  io.riposte.bench.ExtractBenchmark "$out" "$rounds"

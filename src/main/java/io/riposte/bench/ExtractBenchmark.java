@@ -1,0 +1,114 @@
+package io.riposte.bench;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.sum;
+
+import com.johnsnowlabs.nlp.DocumentAssembler;
+import com.johnsnowlabs.nlp.annotators.Tokenizer;
+import com.johnsnowlabs.nlp.annotators.sbd.pragmatic.SentenceDetector;
+import io.riposte.extract.ClaimExtractor;
+import io.riposte.extract.CueLexicon;
+import io.riposte.extract.CuePrefilter;
+import io.riposte.extract.Gazetteer;
+import io.riposte.io.Outputs;
+import io.riposte.io.ReferenceFiles;
+import io.riposte.io.Tables;
+import io.riposte.spark.Sessions;
+import io.riposte.stages.ExtractClaims;
+import java.util.Map;
+import org.apache.spark.ml.Pipeline;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.PipelineStage;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Extract stage cost against a bare Spark NLP pass, in one JVM over the same articles table:
+ *
+ * <ul>
+ *   <li>bare: DocumentAssembler, SentenceDetector, Tokenizer over every article, summing the number
+ *       of sentences and tokens (so all of it runs);
+ *   <li>extract: the extract stage as the job runs it (prefilter, NLP with actor matching, claim
+ *       extraction), counting the claims.
+ * </ul>
+ *
+ * <p>Arguments: an output root holding {@code articles/} (from {@code ingest}), then the number of
+ * rounds (default 1). Each round runs both, extract first, and prints seconds and the ratio.
+ */
+public final class ExtractBenchmark {
+
+  private ExtractBenchmark() {}
+
+  public static void main(String[] args) {
+    if (args.length < 1) {
+      System.err.println("usage: ExtractBenchmark OUTPUT_ROOT [ROUNDS]");
+      System.exit(2);
+    }
+    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+    SparkSession spark = Sessions.create("riposte extract benchmark", null, Map.of());
+    try {
+      Dataset<Row> articles = new Outputs(spark, args[0]).read(Tables.ARTICLES);
+      long n = articles.count();
+      ReferenceFiles reference = ReferenceFiles.bundled();
+      Gazetteer gazetteer =
+          Gazetteer.parse(
+              reference.lines("gazetteer/actors.tsv"), reference.lines("gazetteer/incidents.tsv"));
+      CueLexicon lexicon = CueLexicon.load(reference::lines);
+      PipelineModel nlp = ExtractClaims.nlpPipeline(spark, gazetteer.phrases());
+      PipelineModel bare = barePipeline(articles);
+      CuePrefilter prefilter = new CuePrefilter(lexicon.phrases());
+      ClaimExtractor extractor = new ClaimExtractor(gazetteer, lexicon);
+      System.out.printf("articles: %d (%s)%n", n, args[0]);
+      for (int round = 1; round <= rounds; round++) {
+        long t0 = System.nanoTime();
+        long candidates = ExtractClaims.candidates(articles, prefilter).count();
+        double prefilterSeconds = (System.nanoTime() - t0) / 1e9;
+        t0 = System.nanoTime();
+        long claims =
+            ExtractClaims.claims(
+                    ExtractClaims.annotate(ExtractClaims.candidates(articles, prefilter), nlp),
+                    extractor)
+                .count();
+        double extractSeconds = (System.nanoTime() - t0) / 1e9;
+        t0 = System.nanoTime();
+        Row sizes =
+            bare.transform(articles.select("text"))
+                .agg(sum(size(col("sentence"))), sum(size(col("token"))))
+                .first();
+        double bareSeconds = (System.nanoTime() - t0) / 1e9;
+        System.out.printf(
+            "round %d: prefilter alone %.1f s (%d of %d articles are candidates, %.1f%%)%n",
+            round, prefilterSeconds, candidates, n, 100.0 * candidates / n);
+        System.out.printf(
+            "round %d: extract stage %.1f s (%d claims); bare DocumentAssembler -> SentenceDetector"
+                + " -> Tokenizer %.1f s (%d sentences, %d tokens); ratio extract/bare = %.2f%n",
+            round,
+            extractSeconds,
+            claims,
+            bareSeconds,
+            sizes.getLong(0),
+            sizes.getLong(1),
+            extractSeconds / bareSeconds);
+      }
+    } finally {
+      spark.stop();
+    }
+  }
+
+  private static PipelineModel barePipeline(Dataset<Row> articles) {
+    DocumentAssembler document = new DocumentAssembler();
+    document.setInputCol("text");
+    document.setOutputCol("document");
+    SentenceDetector sentences = new SentenceDetector();
+    sentences.setInputCols(new String[] {"document"});
+    sentences.setOutputCol("sentence");
+    Tokenizer tokenizer = new Tokenizer();
+    tokenizer.setInputCols(new String[] {"sentence"});
+    tokenizer.setOutputCol("token");
+    return new Pipeline()
+        .setStages(new PipelineStage[] {document, sentences, tokenizer})
+        .fit(articles.select("text").limit(1));
+  }
+}
