@@ -311,7 +311,29 @@ public final class ClaimExtractor implements Serializable {
       if (speaker.mention().actor() != null && same(speaker.mention().actor(), accused.actor())) {
         return;
       }
-      add(Claim.ACCUSATION, speaker.mention(), speaker.pass(), accused.actor(), m, s, from, to);
+      speakerAccuses(speaker, accused, m, s, from, to);
+    }
+
+    /**
+     * The speaker of a reported clause accuses the clause's subject; so does each speaker
+     * coordinated with it ("X and the observatory said government troops used chlorine").
+     */
+    private void speakerAccuses(
+        ClauseReader.Speaker speaker,
+        Mention accused,
+        CueLexicon.Match m,
+        int s,
+        int from,
+        int to) {
+      List<Mention> speakers =
+          "reported-speech".equals(speaker.pass())
+              ? clauses.withCoordinatedLeft(speaker.mention())
+              : List.of(speaker.mention());
+      for (Mention sp : speakers) {
+        if (sp.actor() == null || !same(sp.actor(), accused.actor())) {
+          add(Claim.ACCUSATION, sp, speaker.pass(), accused.actor(), m, s, from, to);
+        }
+      }
     }
 
     private void verb(CueLexicon.Match m, int s, int from, int to) {
@@ -331,7 +353,8 @@ public final class ClaimExtractor implements Serializable {
         return;
       }
       if ((form.startsWith("condemn") || form.startsWith("denounc"))
-          && nextWord(c + 1, to, 10, "for") < 0) {
+          && nextWord(c + 1, to, 10, "for") < 0
+          && !actorsDeedAfter(c + 1, to)) {
         return;
       }
       Mention relativeObject = relativeAntecedent(c, from);
@@ -386,7 +409,24 @@ public final class ClaimExtractor implements Serializable {
           && clauses.objectRight(c + 1, to) == null) {
         return;
       }
-      Mention subject = unnamed ? null : clauses.subjectLeft(c);
+      Mention adjunctSubject = null;
+      if (unnamed && form.endsWith("ing")) {
+        // "X said ... after the shelling, accusing Y of ...": the adjunct's subject is the speaker.
+        ClauseReader.Speaker main = clauses.speakerOf(c);
+        if (main != null
+            && "reported-speech".equals(main.pass())
+            && main.mention().to() <= c
+            && usable(main.mention())) {
+          adjunctSubject = main.mention();
+          unnamed = false;
+        }
+      }
+      if (unnamed && adjunctSubject == null) {
+        adjunctSubject = coordinatedBeforeNoun(c, from);
+        unnamed = adjunctSubject == null;
+      }
+      Mention subject =
+          adjunctSubject != null ? adjunctSubject : unnamed ? null : clauses.subjectLeft(c);
       if (subject == null && v.inSpeech(c) && !unnamed) {
         subject = v.quotes.get(v.quoteOf[c]).speaker;
       }
@@ -416,7 +456,7 @@ public final class ClaimExtractor implements Serializable {
         }
         return;
       }
-      Mention object = clauses.objectRight(c + 1, to);
+      Mention object = clauses.appositiveHead(clauses.objectRight(c + 1, to), to);
       if (!usable(object)) {
         return;
       }
@@ -427,6 +467,49 @@ public final class ClaimExtractor implements Serializable {
           }
         }
       }
+    }
+
+    /**
+     * "Trump and his supporters accused ...": a named actor coordinated with the unnamed noun
+     * phrase right before the verb is its subject; null when there is none.
+     */
+    private Mention coordinatedBeforeNoun(int c, int from) {
+      int j = c - 1;
+      while (j > from && (ClauseReader.ADVERBS.contains(v.low[j]) || v.low[j].endsWith("ly"))) {
+        j--;
+      }
+      int k = j - 1;
+      if (k > from && (MentionFinder.DETERMINERS.contains(v.low[k]) || mf.mentionAt(k) != null)) {
+        Mention det = mf.mentionAt(k);
+        if (det != null && !"PRONOUN".equals(det.kind())) {
+          return null;
+        }
+        k--;
+      }
+      if (k <= from || !v.low[k].equals("and")) {
+        return null;
+      }
+      Mention left = mf.mentionAt(k - 1);
+      return usable(left) && !"PRONOUN".equals(left.kind()) ? left : null;
+    }
+
+    /**
+     * The object of "condemned" is an actor's deed: "condemned Russia's bombing of ...", "condemned
+     * the Syrian army's shelling", "denounced the coalition airstrikes".
+     */
+    private boolean actorsDeedAfter(int i, int to) {
+      Mention object = clauses.objectRight(i, to);
+      if (!usable(object) || object.to() >= to) {
+        return false;
+      }
+      int k = object.to();
+      if (v.low[k].equals("'s") || v.low[k].equals("'")) {
+        k++;
+      }
+      return k < to
+          && (lexicon.context("WRONGDOING", v.low, k, to) > 0
+              || ClauseReader.AGENT_HEADS.contains(v.low[k]))
+          && (v.possessive[object.to() - 1] || k > object.to() || !v.isPunct(k));
     }
 
     /**
@@ -601,15 +684,14 @@ public final class ClaimExtractor implements Serializable {
       if (subject == null || !usable(accused)) {
         return;
       }
-      add(
-          Claim.ACCUSATION,
-          subject,
-          passOf(subject, "svo-active"),
-          accused.actor(),
-          m,
-          s,
-          from,
-          to);
+      accused = clauses.appositiveHead(accused, to);
+      List<Mention> accusedAll =
+          byAgent == null ? clauses.withCoordinatedRight(accused, to) : List.of(accused);
+      for (Mention t : accusedAll) {
+        if (usable(t) && (t == accused || !"PRONOUN".equals(t.kind()))) {
+          add(Claim.ACCUSATION, subject, passOf(subject, "svo-active"), t.actor(), m, s, from, to);
+        }
+      }
     }
 
     /** "Watson was raped by Fairfax": the agent of a passive right after a clause subject. */
@@ -681,7 +763,7 @@ public final class ClaimExtractor implements Serializable {
       if (speaker.mention().actor() != null && same(speaker.mention().actor(), accused.actor())) {
         return;
       }
-      add(Claim.ACCUSATION, speaker.mention(), speaker.pass(), accused.actor(), m, s, from, to);
+      speakerAccuses(speaker, accused, m, s, from, to);
     }
 
     /** A form of "be" (or "held", "found") shortly before a predicate cue. */
@@ -763,7 +845,7 @@ public final class ClaimExtractor implements Serializable {
           accused = clauses.firstMentionFrom(k, to, 2);
         }
       } else if (c + 1 < to && v.low[c + 1].equals("that")) {
-        accused = clauses.firstMentionFrom(c + 2, to, 3);
+        accused = clauses.appositiveHead(clauses.firstMentionFrom(c + 2, to, 3), to);
         if (accused != null) {
           Mention agent = passiveAgentInClause(accused.to(), to);
           if (agent != null) {
@@ -1278,6 +1360,11 @@ public final class ClaimExtractor implements Serializable {
           continue;
         }
         Candidate link = link(d, accusations);
+        if (link != null
+            && d.namedAccuser != null
+            && (link.source == null || !same(link.source, d.namedAccuser))) {
+          link = null;
+        }
         if (link == null && d.namedAccuser != null) {
           Candidate implied = new Candidate();
           implied.kind = Claim.ACCUSATION;

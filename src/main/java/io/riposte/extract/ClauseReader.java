@@ -333,7 +333,7 @@ final class ClauseReader {
           "openly");
 
   boolean isObjectOfPreposition(Mention m) {
-    return mf.objectOfPreposition(m);
+    return mf.objectOfPreposition(m, true);
   }
 
   /**
@@ -348,6 +348,10 @@ final class ClauseReader {
         return m;
       }
       String l = v.low[j];
+      if (AGENT_HEADS.contains(l) && j > sentStart) {
+        Mention owner = mf.mentionAt(j - 1);
+        return owner != null && !"PRONOUN".equals(owner.kind()) ? owner : null;
+      }
       if (ADVERBS.contains(l)
           || BE.contains(l)
           || lexicon.is("NEGATION", l)
@@ -367,6 +371,40 @@ final class ClauseReader {
     return null;
   }
 
+  /**
+   * Nouns for the people, weapons or acts through which a named actor acts: "Nusra Front members
+   * kidnapped", "coalition strikes killed", "regime warplanes were behind" accuse the actor.
+   */
+  static final Set<String> AGENT_HEADS =
+      Set.of(
+          "members",
+          "member",
+          "fighters",
+          "militants",
+          "gunmen",
+          "soldiers",
+          "units",
+          "operatives",
+          "agents",
+          "jets",
+          "warplanes",
+          "planes",
+          "aircraft",
+          "helicopters",
+          "drones",
+          "strike",
+          "strikes",
+          "airstrike",
+          "airstrikes",
+          "shelling",
+          "fire",
+          "bombing",
+          "bombings",
+          "raid",
+          "raids",
+          "attack",
+          "attacks");
+
   /** Mentions coordinated to the left of m ("X and Y"), including m, left to right. */
   List<Mention> withCoordinatedLeft(Mention m) {
     List<Mention> out = new ArrayList<>();
@@ -374,6 +412,9 @@ final class ClauseReader {
     Mention cur = m;
     for (int k = 0; k < 3; k++) {
       int p = cur.from() - 1;
+      if (p > 0 && (v.low[p].equals("the") || v.low[p].equals("its") || v.low[p].equals("their"))) {
+        p--;
+      }
       if (p < 1 || !(v.low[p].equals("and") || v.low[p].equals(","))) {
         break;
       }
@@ -403,7 +444,9 @@ final class ClauseReader {
         break;
       }
       int q = p + 1;
-      while (q < limit && MentionFinder.DETERMINERS.contains(v.low[q])) {
+      while (q < limit
+          && (MentionFinder.DETERMINERS.contains(v.low[q])
+              || (!v.isCapitalised(q) && lexicon.is("TITLE", v.low[q])))) {
         q++;
       }
       Mention right = mf.mentionAt(q);
@@ -414,6 +457,42 @@ final class ClauseReader {
       cur = right;
     }
     return out;
+  }
+
+  /**
+   * The person a noun phrase names after its modifiers: "Donald Trump campaign manager Corey
+   * Lewandowski" is Lewandowski, not Trump. Returns m itself when no role word and person follow.
+   */
+  Mention appositiveHead(Mention m, int limit) {
+    if (m == null) {
+      return null;
+    }
+    boolean role = false;
+    int k = m.to();
+    for (int steps = 0; steps < 5 && k < limit; steps++) {
+      Mention x = mf.mentionAt(k);
+      if (x != null) {
+        if (x.actor() != null && m.actor() != null && x.actor().name().equals(m.actor().name())) {
+          k = x.to();
+          continue;
+        }
+        boolean person =
+            x.actor() != null
+                && "person".equals(x.actor().type())
+                && ("NAME".equals(x.kind()) || "UNLISTED".equals(x.kind()));
+        return role && person && x.from() == k ? x : m;
+      }
+      if (v.isCapitalised(k) && !v.isPunct(k)) {
+        k++;
+        continue;
+      }
+      if (!lexicon.is("TITLE", v.low[k])) {
+        return m;
+      }
+      role = true;
+      k++;
+    }
+    return m;
   }
 
   /** The first mention right of {@code from}, before a preposition or clause break. */

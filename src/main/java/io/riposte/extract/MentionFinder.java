@@ -334,6 +334,20 @@ final class MentionFinder {
           "company",
           "firm");
 
+  /** Vague nouns that stand against the actor after them ("critics of X"), never for it. */
+  private static final Set<String> ADVERSARIES =
+      Set.of(
+          "critics",
+          "opponents",
+          "detractors",
+          "skeptics",
+          "sceptics",
+          "rivals",
+          "accusers",
+          "enemies",
+          "foes",
+          "victims");
+
   private static final Set<String> FIRST_PERSON =
       Set.of("we", "us", "our", "ours", "i", "me", "my", "mine", "myself", "ourselves");
 
@@ -475,6 +489,9 @@ final class MentionFinder {
           continue;
         }
         Gazetteer.Entry e = lookupTokens(i, i + len);
+        if (e == null) {
+          e = bareSPossessive(i, i + len);
+        }
         if (e != null) {
           putEntry(e, i, i + len);
           i += len - 1;
@@ -482,6 +499,34 @@ final class MentionFinder {
         }
       }
     }
+  }
+
+  /**
+   * A name whose possessive lost its apostrophe ("Assads forces", "Russias role"): the tokens with
+   * the last one's final "s" removed name a gazetteer actor (not a demonym, not an incident). The
+   * last token is then marked possessive in the view, as "Assad's" would be.
+   */
+  private Gazetteer.Entry bareSPossessive(int from, int to) {
+    int last = to - 1;
+    String r = v.raw[last];
+    if (v.possessive[last]
+        || r.length() < 5
+        || !r.endsWith("s")
+        || r.endsWith("ss")
+        || !Character.isLowerCase(r.charAt(r.length() - 2))) {
+      return null;
+    }
+    String surface = v.text.substring(v.tb[from], v.te[last] - 1);
+    Gazetteer.Entry e = gazetteer.lookup(surface, date);
+    if (e == null
+        || e.actor() == null
+        || e.form() == Gazetteer.Form.DEMONYM
+        || !e.surface().equals(Gazetteer.key(surface))) {
+      return null;
+    }
+    v.possessive[last] = true;
+    v.low[last] = v.low[last].substring(0, v.low[last].length() - 1);
+    return e;
   }
 
   private Gazetteer.Entry lookupTokens(int from, int to) {
@@ -596,6 +641,12 @@ final class MentionFinder {
         i += len;
         continue;
       }
+      if (bareSNoun(i)) {
+        v.possessive[i] = true;
+        v.low[i] = v.low[i].substring(0, v.low[i].length() - 1);
+        end = i + 1;
+        break;
+      }
       if (end > 0) {
         break;
       }
@@ -613,6 +664,15 @@ final class MentionFinder {
       i++;
     }
     return end > 0 ? new int[] {from, end} : null;
+  }
+
+  /** A state noun whose possessive lost its apostrophe ("the Syrian armys shelling"). */
+  private boolean bareSNoun(int i) {
+    String l = v.low[i];
+    return !v.possessive[i]
+        && l.length() > 4
+        && l.endsWith("ys")
+        && lexicon.is("STATE_NOUN", l.substring(0, l.length() - 1));
   }
 
   /** Pass 4: titled and capitalised names not in the gazetteer. */
@@ -859,18 +919,68 @@ final class MentionFinder {
     }
     byFirst.forEach(bySurname::putIfAbsent);
     byOrgWord.forEach(bySurname::putIfAbsent);
+    Map<String, Actor> byHeadWord = orgHeadWords();
     for (Mention m : mentions()) {
       if (!"UNLISTED".equals(m.kind()) || m.to() - m.from() != 1) {
         continue;
       }
       String l = v.low[m.from()];
       Actor full = bySurname.get(l);
+      if (full == null && m.from() > 0 && v.low[m.from() - 1].equals("the")) {
+        full = byHeadWord.get(l);
+        if (full == null && l.endsWith("s") && !v.possessive[m.from()]) {
+          full = byHeadWord.get(l.substring(0, l.length() - 1));
+          if (full != null) {
+            v.possessive[m.from()] = true;
+          }
+        }
+      }
       if (full != null && !ambiguous.contains(l)) {
         put(new Mention(m.from(), m.to(), full, "NAME", "surname"));
       } else if ("capitals".equals(m.via()) && sentenceInitial(m.from())) {
         clear(m);
       }
     }
+    for (int i = 1; i < v.n; i++) {
+      String l = v.low[i];
+      if (at[i] == null
+          && !incidentToken[i]
+          && v.low[i - 1].equals("the")
+          && byHeadWord.containsKey(l)
+          && !lexicon.is("STATE_NOUN", l)
+          && !lexicon.is("GROUP_NOUN", l)) {
+        put(new Mention(i, i + 1, byHeadWord.get(l), "ANAPHOR", "org-head"));
+      }
+    }
+  }
+
+  /**
+   * "the Observatory" for the one organisation of the article whose multi-word name has that
+   * organisation word ("Syrian Observatory for Human Rights"); ambiguous words are left out.
+   */
+  private Map<String, Actor> orgHeadWords() {
+    Map<String, Actor> out = new HashMap<>();
+    Set<String> ambiguous = new HashSet<>();
+    for (Mention m : mentions()) {
+      Actor a = m.actor();
+      if (a == null || !("org".equals(a.type()) || "group".equals(a.type()))) {
+        continue;
+      }
+      String[] parts = a.name().toLowerCase(Locale.ROOT).split(" ");
+      if (parts.length < 2) {
+        continue;
+      }
+      for (String w : parts) {
+        if (lexicon.is("ORG_WORD", w)) {
+          Actor prev = out.putIfAbsent(w, a);
+          if (prev != null && !prev.name().equals(a.name())) {
+            ambiguous.add(w);
+          }
+        }
+      }
+    }
+    out.keySet().removeAll(ambiguous);
+    return out;
   }
 
   /** Pass 6: anaphors ("the ministry", "a spokesperson for X") and he/she/they/it. */
@@ -898,7 +1008,13 @@ final class MentionFinder {
         Mention attached = attachedOf(end, sentEnd);
         Mention m;
         if (attached != null) {
-          m = new Mention(i, end, attached.actor(), "ANAPHOR", "of-attach");
+          Actor owner = attached.actor();
+          if ("state".equals(compat)
+              && "person".equals(owner.type())
+              && gazetteer.state(owner.country()) != null) {
+            owner = gazetteer.state(owner.country());
+          }
+          m = new Mention(i, end, owner, "ANAPHOR", "of-attach");
         } else {
           Mention left = mentionJustBefore(i);
           Actor leftActor = left == null || left.vague() ? null : left.actor();
@@ -908,8 +1024,14 @@ final class MentionFinder {
           if (leftActor != null && governmentWord(i, end) && !"state".equals(leftActor.type())) {
             leftActor = gazetteer.state(leftActor.country());
           }
+          Actor president =
+              leftActor == null && end - i == 1 && v.low[i].equals("president")
+                  ? lastHeadOfState(i)
+                  : null;
           if (leftActor != null) {
             m = new Mention(i, end, leftActor, "ANAPHOR", "modifier");
+          } else if (president != null) {
+            m = new Mention(i, end, president, "ANAPHOR", "coref-president");
           } else if (left != null && left.actor() != null) {
             m = new Mention(i, end, null, "VAGUE", "unresolved");
           } else if (NO_NEAREST.contains(v.low[end - 1]) && !governmentWord(i, end)) {
@@ -961,6 +1083,32 @@ final class MentionFinder {
     }
   }
 
+  /**
+   * "the president": the last head of state named before {@code i} (a person, not the state), if
+   * "president" is preceded by "the" and not by "vice" or a demonym.
+   */
+  private Actor lastHeadOfState(int i) {
+    if (i == 0 || !v.low[i - 1].equals("the")) {
+      return null;
+    }
+    for (int j = i - 1; j >= 0; j--) {
+      Mention m = at[j];
+      if (m == null) {
+        continue;
+      }
+      Actor a = m.actor();
+      if (a != null
+          && "person".equals(a.type())
+          && a.role() != null
+          && a.role().equals("head of state")
+          && a.validOn(date)) {
+        return a;
+      }
+      j = m.from();
+    }
+    return null;
+  }
+
   private boolean governmentWord(int from, int to) {
     for (int k = from; k < to; k++) {
       String l = v.low[k];
@@ -1001,10 +1149,12 @@ final class MentionFinder {
 
   /** "X of|for [the] Mention": the mention right after. */
   private Mention attachedOf(int end, int sentEnd) {
-    if (end >= sentEnd || !(v.low[end].equals("of") || v.low[end].equals("for"))) {
+    int j = end + 1;
+    if (end + 1 < sentEnd && v.low[end].equals("loyal") && v.low[end + 1].equals("to")) {
+      j = end + 2;
+    } else if (end >= sentEnd || !(v.low[end].equals("of") || v.low[end].equals("for"))) {
       return null;
     }
-    int j = end + 1;
     if (j < sentEnd && v.low[j].equals("the")) {
       j++;
     }
@@ -1088,7 +1238,15 @@ final class MentionFinder {
   }
 
   boolean objectOfPreposition(Mention m) {
+    return objectOfPreposition(m, false);
+  }
+
+  /** With {@code skipTitles}, "of Mr Barr" counts too (the title is outside the mention). */
+  boolean objectOfPreposition(Mention m, boolean skipTitles) {
     int p = m.from() - 1;
+    if (skipTitles && p >= 0 && lexicon.is("TITLE", stripDot(v.low[p]))) {
+      p--;
+    }
     while (p >= 0 && p >= m.from() - 3 && DETERMINERS.contains(v.low[p])) {
       p--;
     }
@@ -1137,6 +1295,9 @@ final class MentionFinder {
       }
       int p = m.to();
       int sentEnd = v.sentTo[v.sentOf[i]];
+      if (ADVERSARIES.contains(v.low[m.to() - 1])) {
+        continue;
+      }
       if (p + 1 < sentEnd && Set.of("at", "of", "from", "for", "with", "in").contains(v.low[p])) {
         int k = p + 1;
         while (k < sentEnd && DETERMINERS.contains(v.low[k])) {

@@ -16,7 +16,11 @@ public final class DebugExtract {
     CueLexicon lex = CueLexicon.load(f -> DevHarness.lines(data.resolve(f)));
     TestDocuments docs = new TestDocuments(g.phrases(), lex.phrases());
     String text = args[1];
-    Document doc = docs.document("dbg", text, java.time.LocalDate.of(2018, 1, 1));
+    java.time.LocalDate date =
+        args.length > 2
+            ? (args[2].isEmpty() ? null : java.time.LocalDate.parse(args[2]))
+            : java.time.LocalDate.of(2018, 1, 1);
+    Document doc = docs.document("dbg", text, date);
     DocView v = new DocView(doc);
     MentionFinder mf = new MentionFinder(g, lex, v, doc);
     mf.run();
