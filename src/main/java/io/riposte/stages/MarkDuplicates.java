@@ -1,14 +1,18 @@
 package io.riposte.stages;
 
+import static org.apache.spark.ml.functions.vector_to_array;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.posexplode;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.substring;
+import static org.apache.spark.sql.functions.udf;
 
+import io.riposte.ingest.Shingles;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +28,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -51,7 +57,7 @@ public final class MarkDuplicates {
   }
 
   static final int SHINGLE_WORDS = 5;
-  static final int SHINGLE_TEXT_CHARS = 20_000;
+  static final int SHINGLE_TEXT_CHARS = 10_000;
   private static final String NO_DATE = "9999-12-31";
 
   private MarkDuplicates() {}
@@ -114,10 +120,34 @@ public final class MarkDuplicates {
             .setNumHashTables(settings.hashTables())
             .setSeed(settings.seed())
             .fit(features);
-    return model
-        .approxSimilarityJoin(features, features, settings.maxJaccardDistance(), "distance")
-        .select(col("datasetA.rep").as("a"), col("datasetB.rep").as("b"))
-        .where(col("a").lt(col("b")));
+    // Bucket on the hash values alone, so that only ids travel through the self-join; the few
+    // candidate pairs are then compared exactly on their texts.
+    Dataset<Row> buckets =
+        model
+            .transform(features)
+            .select(col("rep"), posexplode(col("hashes")).as(new String[] {"table", "hash"}))
+            .select(
+                col("rep"),
+                col("table"),
+                vector_to_array(col("hash"), "float64").getItem(0).as("value"));
+    Dataset<Row> left = buckets.toDF("a", "table", "value");
+    Dataset<Row> right = buckets.toDF("b", "table", "value");
+    Dataset<Row> candidates =
+        left.join(right, new String[] {"table", "value"})
+            .where(col("a").lt(col("b")))
+            .select("a", "b")
+            .distinct();
+    Dataset<Row> textA = repTexts.toDF("a", "body_a");
+    Dataset<Row> textB = repTexts.toDF("b", "body_b");
+    UserDefinedFunction distance =
+        udf(
+            (UDF2<String, String, Double>) (x, y) -> Shingles.jaccardDistance(x, y, SHINGLE_WORDS),
+            DataTypes.DoubleType);
+    return candidates
+        .join(textA, "a")
+        .join(textB, "b")
+        .where(distance.apply(col("body_a"), col("body_b")).leq(settings.maxJaccardDistance()))
+        .select("a", "b");
   }
 
   /**
