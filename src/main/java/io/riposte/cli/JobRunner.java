@@ -35,10 +35,8 @@ final class JobRunner {
     }
     PrintStream out = System.out;
     SparkSession spark = Sessions.create("riposte " + command, common.master, common.conf);
-    ProgressListener progress = new ProgressListener(System.err);
-    if (!common.quiet) {
-      spark.sparkContext().addSparkListener(progress);
-    }
+    ProgressListener progress = new ProgressListener(common.quiet ? nullStream() : System.err);
+    spark.sparkContext().addSparkListener(progress);
     try {
       RunRecord record =
           RunRecord.start(
@@ -67,6 +65,11 @@ final class JobRunner {
       return 0;
     } finally {
       spark.sparkContext().removeSparkListener(progress);
+      progress.close();
     }
+  }
+
+  private static PrintStream nullStream() {
+    return new PrintStream(java.io.OutputStream.nullOutputStream());
   }
 }

@@ -1,8 +1,11 @@
 package io.riposte.spark;
 
 import java.io.PrintStream;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerExecutorRemoved;
 import org.apache.spark.scheduler.SparkListenerStageCompleted;
@@ -10,21 +13,29 @@ import org.apache.spark.scheduler.SparkListenerStageSubmitted;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 
 /**
- * Prints one progress line for long stages: tasks done of total, at most every {@link
- * #INTERVAL_MS}, and a line when an executor is lost. Short stages stay silent.
+ * Progress lines for long stages: every {@link #INTERVAL_SECONDS} seconds, each Spark stage that
+ * has run that long prints its tasks done of total; an executor loss prints a line at once. Short
+ * stages stay silent. {@link #close} stops the printing thread.
  */
-public final class ProgressListener extends SparkListener {
+public final class ProgressListener extends SparkListener implements AutoCloseable {
 
-  static final long INTERVAL_MS = 10_000;
+  static final long INTERVAL_SECONDS = 15;
 
   private final PrintStream out;
-  private final Map<Integer, int[]> tasks = new HashMap<>();
-  private final Map<Integer, Long> started = new HashMap<>();
-  private long lastPrint;
+  private final Map<Integer, long[]> stages = new TreeMap<>();
+  private final ScheduledExecutorService timer;
   private volatile String label = "";
 
   public ProgressListener(PrintStream out) {
     this.out = out;
+    this.timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "riposte-progress");
+              t.setDaemon(true);
+              return t;
+            });
+    timer.scheduleAtFixedRate(this::print, INTERVAL_SECONDS, INTERVAL_SECONDS, TimeUnit.SECONDS);
   }
 
   /** Names the job stage that is running, for the progress lines. */
@@ -34,32 +45,22 @@ public final class ProgressListener extends SparkListener {
 
   @Override
   public synchronized void onStageSubmitted(SparkListenerStageSubmitted event) {
-    int id = event.stageInfo().stageId();
-    tasks.put(id, new int[] {0, event.stageInfo().numTasks()});
-    started.put(id, System.currentTimeMillis());
+    stages.put(
+        event.stageInfo().stageId(),
+        new long[] {0, event.stageInfo().numTasks(), System.currentTimeMillis()});
   }
 
   @Override
   public synchronized void onTaskEnd(SparkListenerTaskEnd event) {
-    int[] t = tasks.get(event.stageId());
-    if (t == null) {
-      return;
-    }
-    t[0]++;
-    long now = System.currentTimeMillis();
-    long running = now - started.get(event.stageId());
-    if (running >= INTERVAL_MS && now - lastPrint >= INTERVAL_MS) {
-      lastPrint = now;
-      out.printf(
-          "  [%s] spark stage %d: %d/%d tasks, %.0f s%n",
-          label, event.stageId(), t[0], t[1], running / 1000.0);
+    long[] s = stages.get(event.stageId());
+    if (s != null && event.taskInfo().successful()) {
+      s[0]++;
     }
   }
 
   @Override
   public synchronized void onStageCompleted(SparkListenerStageCompleted event) {
-    tasks.remove(event.stageInfo().stageId());
-    started.remove(event.stageInfo().stageId());
+    stages.remove(event.stageInfo().stageId());
   }
 
   @Override
@@ -67,5 +68,23 @@ public final class ProgressListener extends SparkListener {
     out.printf(
         "  [%s] executor %s lost: %s (Spark retries its tasks)%n",
         label, event.executorId(), event.reason());
+  }
+
+  private synchronized void print() {
+    long now = System.currentTimeMillis();
+    stages.forEach(
+        (id, s) -> {
+          long running = now - s[2];
+          if (running >= INTERVAL_SECONDS * 1000) {
+            out.printf(
+                "  [%s] spark stage %d: %d/%d tasks done, %.0f s%n",
+                label, id, s[0], s[1], running / 1000.0);
+          }
+        });
+  }
+
+  @Override
+  public void close() {
+    timer.shutdownNow();
   }
 }
