@@ -348,6 +348,18 @@ final class MentionFinder {
           "foes",
           "victims");
 
+  /**
+   * Group nouns used as a modifier ("rebel shelling", "a militant commander"): the group is named
+   * by the plural, as the bare noun would be.
+   */
+  private static final Map<String, String> ADJECTIVAL_GROUPS =
+      Map.of(
+          "rebel", "rebels",
+          "militant", "militants",
+          "insurgent", "insurgents",
+          "jihadist", "jihadists",
+          "separatist", "separatists");
+
   private static final Set<String> FIRST_PERSON =
       Set.of("we", "us", "our", "ours", "i", "me", "my", "mine", "myself", "ourselves");
 
@@ -1332,7 +1344,13 @@ final class MentionFinder {
         i = m.to() - 1;
         continue;
       }
-      if (lexicon.context("GROUP_NOUN", v.low, i, v.sentTo[v.sentOf[i]]) != 1) {
+      String noun = v.low[i];
+      if (ADJECTIVAL_GROUPS.containsKey(noun)
+          && i + 1 < v.sentTo[v.sentOf[i]]
+          && !v.isPunct(i + 1)
+          && !v.isCapitalised(i + 1)) {
+        noun = ADJECTIVAL_GROUPS.get(noun);
+      } else if (lexicon.context("GROUP_NOUN", v.low, i, v.sentTo[v.sentOf[i]]) != 1) {
         continue;
       }
       if (i > 0
@@ -1343,9 +1361,9 @@ final class MentionFinder {
           && v.sentFrom[v.sentOf[i]] != i) {
         continue;
       }
-      Actor group = named.get(v.low[i]);
+      Actor group = named.get(noun);
       if (group == null && dominant != null && gazetteer.demonym(dominant) != null) {
-        group = Actor.unlisted(gazetteer.demonym(dominant) + " " + v.low[i], "org", dominant);
+        group = Actor.unlisted(gazetteer.demonym(dominant) + " " + noun, "org", dominant);
       }
       if (group != null) {
         put(new Mention(i, i + 1, group, "GROUP", "group-country"));
