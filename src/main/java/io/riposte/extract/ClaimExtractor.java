@@ -783,7 +783,7 @@ public final class ClaimExtractor implements Serializable {
       String cue = cueText(m);
       boolean negated = negatedBefore(c, from);
       boolean byForm = cue.endsWith(" by") || (m.end() < to && v.low[m.end()].equals("by"));
-      boolean carried = cue.startsWith("carr");
+      boolean carried = cue.startsWith("carr") || cue.endsWith(" responsibility");
       if (!byForm && !carried && !copulaBefore(c, from)) {
         return;
       }

@@ -360,6 +360,20 @@ final class MentionFinder {
           "jihadist", "jihadists",
           "separatist", "separatists");
 
+  /** Nouns for armed groups, for "pro-X forces" and "anti-X militants". */
+  private static final Set<String> ARMED_GROUPS =
+      Set.of(
+          "forces",
+          "troops",
+          "militia",
+          "militias",
+          "fighters",
+          "gunmen",
+          "militants",
+          "rebels",
+          "insurgents",
+          "factions");
+
   private static final Set<String> FIRST_PERSON =
       Set.of("we", "us", "our", "ours", "i", "me", "my", "mine", "myself", "ourselves");
 
@@ -396,6 +410,7 @@ final class MentionFinder {
     vague();
     names();
     surnames();
+    sidedGroups();
     bareGroups();
     anaphorsAndPronouns();
     attachVague();
@@ -1326,6 +1341,76 @@ final class MentionFinder {
         }
       }
     }
+  }
+
+  /**
+   * Pass 5a: a group named by the side it takes. "pro-X forces" (X a state, its leader, or "the
+   * government"/"regime" of the article's dominant state) are that state's forces; "anti-X
+   * militants" are the armed opposition of X's state ("Syrian rebels"), "anti-X protesters" that
+   * state's protesters. A demonym as X ("pro-Russian separatists") is left alone.
+   */
+  private void sidedGroups() {
+    String dominant = dominantCountry();
+    for (int i = 0; i + 1 < v.n; i++) {
+      String l = v.low[i];
+      boolean pro = l.startsWith("pro-");
+      if (!pro && !l.startsWith("anti-")) {
+        continue;
+      }
+      int next = i + 1;
+      if (v.sentOf[next] != v.sentOf[i] || !free(next, next + 1)) {
+        continue;
+      }
+      Mention old = at[i];
+      if (old != null
+          && (old.to() != i + 1
+              || old.from() != i
+              || old.actor() == null
+              || !"UNLISTED".equals(old.kind()))) {
+        continue;
+      }
+      String noun = v.low[next];
+      boolean armed = ARMED_GROUPS.contains(noun);
+      if (!armed && lexicon.context("GROUP_NOUN", v.low, next, v.sentTo[v.sentOf[i]]) != 1) {
+        continue;
+      }
+      String side = v.raw[i].substring(pro ? 4 : 5);
+      String country = sideCountry(side, dominant);
+      if (country == null) {
+        continue;
+      }
+      Actor state = gazetteer.state(country);
+      if (pro && armed && state != null) {
+        if (old != null) {
+          clear(old);
+        }
+        put(new Mention(i, next + 1, state, "STATE", "pro-side"));
+      } else if (!pro && gazetteer.demonym(country) != null) {
+        if (old != null) {
+          clear(old);
+        }
+        String name = gazetteer.demonym(country) + " " + (armed ? "rebels" : noun);
+        put(new Mention(i, next + 1, Actor.unlisted(name, "org", country), "GROUP", "anti-side"));
+      }
+      i = next;
+    }
+  }
+
+  /** The country of the side in "pro-X"/"anti-X", or null (demonyms and unknown names too). */
+  private String sideCountry(String side, String dominant) {
+    String low = side.toLowerCase(Locale.ROOT);
+    if (low.equals("government") || low.equals("regime")) {
+      return dominant;
+    }
+    if (side.isEmpty() || !Character.isUpperCase(side.charAt(0))) {
+      return null;
+    }
+    Gazetteer.Entry e = gazetteer.lookup(side, date);
+    if (e == null || e.actor() == null || e.form() == Gazetteer.Form.DEMONYM) {
+      return null;
+    }
+    Actor a = e.actor();
+    return "state".equals(a.type()) || "person".equals(a.type()) ? a.country() : null;
   }
 
   /**

@@ -90,4 +90,34 @@ class AccusationRecallRules3Test {
         .as("negated deed")
         .isEmpty();
   }
+
+  @Test
+  void holdingOrBearingResponsibilityAccusesTheSubject() {
+    assertThat(accusations("Acme News said that Russia bears responsibility for the strike."))
+        .containsExactly("ACCUSATION Acme News -> Russia");
+    assertThat(pairs("Russia did not bear responsibility for the strike, Moscow said."))
+        .as("negated: a denial by the speaker")
+        .containsExactly("DENIAL Russia -> null");
+    assertThat(accusations("Who bears responsibility for the strike is unclear, Acme News said."))
+        .as("no actor bears it")
+        .isEmpty();
+  }
+
+  @Test
+  void groupNamedByTheSideItTakes() {
+    assertThat(
+            accusations(
+                SYRIA + "Anti-Damascus militants blamed the Syrian government for the shelling."))
+        .as("anti-X armed group: the rebels of X's state")
+        .containsExactly("ACCUSATION Syrian rebels -> Syria");
+    assertThat(accusations(SYRIA + "Pro-government forces shelled the town, Acme News said."))
+        .as("pro-government forces: the dominant state")
+        .containsExactly("ACCUSATION Acme News -> Syria");
+    assertThat(accusations(SYRIA + "Pro-Russian separatists shelled the town, Acme News said."))
+        .as("a demonym side names no one")
+        .isEmpty();
+    assertThat(accusations(SYRIA + "Anti-war protesters blamed the government, Acme News said."))
+        .as("a side that is no actor")
+        .doesNotContain("ACCUSATION Syrian rebels -> Syria");
+  }
 }
