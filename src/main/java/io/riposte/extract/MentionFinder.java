@@ -2,6 +2,7 @@ package io.riposte.extract;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -1029,6 +1030,10 @@ final class MentionFinder {
         }
         String head = headClass(v.low[end - 1]);
         String compat = lexicon.value("ANAPHOR", v.low[end - 1]);
+        if (compat == null && len > 1) {
+          compat =
+              lexicon.value("ANAPHOR", String.join(" ", Arrays.copyOfRange(v.low, i, i + len)));
+        }
         if (compat == null) {
           compat = lexicon.value("ANAPHOR", v.low[i]);
         }

@@ -120,4 +120,19 @@ class AccusationRecallRules3Test {
         .as("a side that is no actor")
         .doesNotContain("ACCUSATION Syrian rebels -> Syria");
   }
+
+  @Test
+  void multiWordAnaphorKeepsItsActorType() {
+    assertThat(
+            accusations(
+                SYRIA
+                    + "Anti-government rebels attacked an army post on Monday, state media said."))
+        .as("'state media' speaks for a state, never for the rebels mentioned just before")
+        .containsExactly("ACCUSATION Syria -> Syrian rebels");
+    assertThat(
+            accusations(
+                "Anti-government rebels attacked an army post on Monday, state media said."))
+        .as("no state in the text: the speaker stays unresolved")
+        .doesNotContain("ACCUSATION Syrian rebels -> Syrian rebels");
+  }
 }
