@@ -262,6 +262,9 @@ public final class ClaimExtractor implements Serializable {
         case "ACT":
           act(m, s, from, to);
           break;
+        case "DEED":
+          deed(m, s, from, to);
+          break;
         default:
           break;
       }
@@ -312,6 +315,79 @@ public final class ClaimExtractor implements Serializable {
         return;
       }
       speakerAccuses(speaker, accused, m, s, from, to);
+    }
+
+    /**
+     * A violent deed named as a noun with its perpetrator right before it, in a reported clause
+     * ("died in rebel shelling, the monitor said", "Russian air strikes hit the town, according to
+     * X"): the speaker accuses the perpetrator. The perpetrator is a state or group mention ending
+     * at the cue, or a demonym ("Russian", "Syrian and Russian") for its state. People, pronouns
+     * and vague nouns never count; without a speaker the journalist's narrative accuses no one.
+     */
+    private void deed(CueLexicon.Match m, int s, int from, int to) {
+      int c = m.start();
+      if (c <= from || negatedBefore(c, from)) {
+        return;
+      }
+      List<Mention> accused = new ArrayList<>();
+      int j = c - 1;
+      for (int k = 0; k < 3 && j >= from; k++) {
+        Mention x = perpetratorEndingAt(j);
+        if (x == null) {
+          break;
+        }
+        accused.add(x);
+        j = x.from() - 1;
+        if (j < from + 1 || !v.low[j].equals("and")) {
+          break;
+        }
+        j--;
+      }
+      if (accused.isEmpty()) {
+        return;
+      }
+      ClauseReader.Speaker speaker = clauses.speakerOf(c);
+      if (speaker == null || !usable(speaker.mention())) {
+        return;
+      }
+      for (Mention a : accused) {
+        if (!same(speaker.mention().actor(), a.actor())) {
+          speakerAccuses(speaker, a, m, s, from, to);
+        }
+      }
+    }
+
+    /** A state or group named by the mention or demonym on token {@code j}, or null. */
+    private Mention perpetratorEndingAt(int j) {
+      Mention x = mf.mentionAt(j);
+      if (x != null && x.from() == j && x.to() == j + 1 && demonymState(j) != null) {
+        x = null;
+      }
+      if (x != null) {
+        if (x.to() != j + 1
+            || !usable(x)
+            || "PRONOUN".equals(x.kind())
+            || v.possessive[j]
+            || "person".equals(x.actor().type())) {
+          return null;
+        }
+        String type = x.actor().type();
+        return "state".equals(type) || "group".equals(type) || "GROUP".equals(x.kind()) ? x : null;
+      }
+      Actor state = demonymState(j);
+      return state == null ? null : new Mention(j, j + 1, state, "STATE", "demonym");
+    }
+
+    /** The state of the demonym on token {@code j} ("Russian"), or null. */
+    private Actor demonymState(int j) {
+      if (v.raw[j].isEmpty() || !Character.isUpperCase(v.raw[j].charAt(0))) {
+        return null;
+      }
+      Gazetteer.Entry e = gazetteer.lookup(v.raw[j], doc.publishedDate());
+      if (e == null || e.actor() == null || e.form() != Gazetteer.Form.DEMONYM) {
+        return null;
+      }
+      return "state".equals(e.actor().type()) ? e.actor() : gazetteer.state(e.actor().country());
     }
 
     /**
@@ -707,7 +783,7 @@ public final class ClaimExtractor implements Serializable {
       String cue = cueText(m);
       boolean negated = negatedBefore(c, from);
       boolean byForm = cue.endsWith(" by") || (m.end() < to && v.low[m.end()].equals("by"));
-      boolean carried = cue.startsWith("carr");
+      boolean carried = cue.startsWith("carr") || cue.endsWith(" responsibility");
       if (!byForm && !carried && !copulaBefore(c, from)) {
         return;
       }

@@ -2,6 +2,7 @@ package io.riposte.extract;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -348,6 +349,32 @@ final class MentionFinder {
           "foes",
           "victims");
 
+  /**
+   * Group nouns used as a modifier ("rebel shelling", "a militant commander"): the group is named
+   * by the plural, as the bare noun would be.
+   */
+  private static final Map<String, String> ADJECTIVAL_GROUPS =
+      Map.of(
+          "rebel", "rebels",
+          "militant", "militants",
+          "insurgent", "insurgents",
+          "jihadist", "jihadists",
+          "separatist", "separatists");
+
+  /** Nouns for armed groups, for "pro-X forces" and "anti-X militants". */
+  private static final Set<String> ARMED_GROUPS =
+      Set.of(
+          "forces",
+          "troops",
+          "militia",
+          "militias",
+          "fighters",
+          "gunmen",
+          "militants",
+          "rebels",
+          "insurgents",
+          "factions");
+
   private static final Set<String> FIRST_PERSON =
       Set.of("we", "us", "our", "ours", "i", "me", "my", "mine", "myself", "ourselves");
 
@@ -384,6 +411,7 @@ final class MentionFinder {
     vague();
     names();
     surnames();
+    sidedGroups();
     bareGroups();
     anaphorsAndPronouns();
     attachVague();
@@ -1002,6 +1030,10 @@ final class MentionFinder {
         }
         String head = headClass(v.low[end - 1]);
         String compat = lexicon.value("ANAPHOR", v.low[end - 1]);
+        if (compat == null && len > 1) {
+          compat =
+              lexicon.value("ANAPHOR", String.join(" ", Arrays.copyOfRange(v.low, i, i + len)));
+        }
         if (compat == null) {
           compat = lexicon.value("ANAPHOR", v.low[i]);
         }
@@ -1317,6 +1349,76 @@ final class MentionFinder {
   }
 
   /**
+   * Pass 5a: a group named by the side it takes. "pro-X forces" (X a state, its leader, or "the
+   * government"/"regime" of the article's dominant state) are that state's forces; "anti-X
+   * militants" are the armed opposition of X's state ("Syrian rebels"), "anti-X protesters" that
+   * state's protesters. A demonym as X ("pro-Russian separatists") is left alone.
+   */
+  private void sidedGroups() {
+    String dominant = dominantCountry();
+    for (int i = 0; i + 1 < v.n; i++) {
+      String l = v.low[i];
+      boolean pro = l.startsWith("pro-");
+      if (!pro && !l.startsWith("anti-")) {
+        continue;
+      }
+      int next = i + 1;
+      if (v.sentOf[next] != v.sentOf[i] || !free(next, next + 1)) {
+        continue;
+      }
+      Mention old = at[i];
+      if (old != null
+          && (old.to() != i + 1
+              || old.from() != i
+              || old.actor() == null
+              || !"UNLISTED".equals(old.kind()))) {
+        continue;
+      }
+      String noun = v.low[next];
+      boolean armed = ARMED_GROUPS.contains(noun);
+      if (!armed && lexicon.context("GROUP_NOUN", v.low, next, v.sentTo[v.sentOf[i]]) != 1) {
+        continue;
+      }
+      String side = v.raw[i].substring(pro ? 4 : 5);
+      String country = sideCountry(side, dominant);
+      if (country == null) {
+        continue;
+      }
+      Actor state = gazetteer.state(country);
+      if (pro && armed && state != null) {
+        if (old != null) {
+          clear(old);
+        }
+        put(new Mention(i, next + 1, state, "STATE", "pro-side"));
+      } else if (!pro && gazetteer.demonym(country) != null) {
+        if (old != null) {
+          clear(old);
+        }
+        String name = gazetteer.demonym(country) + " " + (armed ? "rebels" : noun);
+        put(new Mention(i, next + 1, Actor.unlisted(name, "org", country), "GROUP", "anti-side"));
+      }
+      i = next;
+    }
+  }
+
+  /** The country of the side in "pro-X"/"anti-X", or null (demonyms and unknown names too). */
+  private String sideCountry(String side, String dominant) {
+    String low = side.toLowerCase(Locale.ROOT);
+    if (low.equals("government") || low.equals("regime")) {
+      return dominant;
+    }
+    if (side.isEmpty() || !Character.isUpperCase(side.charAt(0))) {
+      return null;
+    }
+    Gazetteer.Entry e = gazetteer.lookup(side, date);
+    if (e == null || e.actor() == null || e.form() == Gazetteer.Form.DEMONYM) {
+      return null;
+    }
+    Actor a = e.actor();
+    return "state".equals(a.type()) || "person".equals(a.type()) ? a.country() : null;
+  }
+
+  /**
    * Pass 5b: a bare group noun ("the opposition", "rebels") is the group of the same noun named
    * with a demonym earlier, else that of the article's dominant state ("Syrian rebels").
    */
@@ -1332,7 +1434,13 @@ final class MentionFinder {
         i = m.to() - 1;
         continue;
       }
-      if (lexicon.context("GROUP_NOUN", v.low, i, v.sentTo[v.sentOf[i]]) != 1) {
+      String noun = v.low[i];
+      if (ADJECTIVAL_GROUPS.containsKey(noun)
+          && i + 1 < v.sentTo[v.sentOf[i]]
+          && !v.isPunct(i + 1)
+          && !v.isCapitalised(i + 1)) {
+        noun = ADJECTIVAL_GROUPS.get(noun);
+      } else if (lexicon.context("GROUP_NOUN", v.low, i, v.sentTo[v.sentOf[i]]) != 1) {
         continue;
       }
       if (i > 0
@@ -1343,9 +1451,9 @@ final class MentionFinder {
           && v.sentFrom[v.sentOf[i]] != i) {
         continue;
       }
-      Actor group = named.get(v.low[i]);
+      Actor group = named.get(noun);
       if (group == null && dominant != null && gazetteer.demonym(dominant) != null) {
-        group = Actor.unlisted(gazetteer.demonym(dominant) + " " + v.low[i], "org", dominant);
+        group = Actor.unlisted(gazetteer.demonym(dominant) + " " + noun, "org", dominant);
       }
       if (group != null) {
         put(new Mention(i, i + 1, group, "GROUP", "group-country"));
