@@ -28,6 +28,7 @@ final class JsonLd {
   /** At most this many objects are collected from one page. */
   static final int MAX_OBJECTS = 500;
 
+  /** Lenient about what pages get wrong; built once and only read, as Jackson allows. */
   private static final ObjectMapper MAPPER =
       JsonMapper.builder(
               JsonFactory.builder()
@@ -46,10 +47,20 @@ final class JsonLd {
           .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE)
           .build();
 
+  /** A page without JSON-LD. */
+  static final JsonLd EMPTY = new JsonLd(List.of());
+
+  /** Declared objects in document order, article-like types first. */
   private final List<JsonNode> objects;
 
-  private JsonLd(List<JsonNode> objects) {
-    this.objects = objects;
+  private JsonLd(List<JsonNode> declared) {
+    List<JsonNode> ordered = new ArrayList<>();
+    List<JsonNode> others = new ArrayList<>();
+    for (JsonNode o : declared) {
+      (isArticleType(o) ? ordered : others).add(o);
+    }
+    ordered.addAll(others);
+    this.objects = List.copyOf(ordered);
   }
 
   /** Reads every JSON-LD block of {@code doc}; blocks that fail to parse are ignored. */
@@ -74,20 +85,9 @@ final class JsonLd {
     return new JsonLd(objects);
   }
 
-  /** Objects in document order, article-like types first. */
-  List<JsonNode> objects() {
-    List<JsonNode> articles = new ArrayList<>();
-    List<JsonNode> others = new ArrayList<>();
-    for (JsonNode o : objects) {
-      (isArticleType(o) ? articles : others).add(o);
-    }
-    articles.addAll(others);
-    return articles;
-  }
-
   /** The first non-blank textual value of {@code field}, article-like objects first. */
   String firstText(String field) {
-    for (JsonNode o : objects()) {
+    for (JsonNode o : objects) {
       String v = text(o.get(field));
       if (v != null) {
         return v;
@@ -98,7 +98,7 @@ final class JsonLd {
 
   /** The name of the first publisher declared (a string or an object with a name). */
   String publisherName() {
-    for (JsonNode o : objects()) {
+    for (JsonNode o : objects) {
       JsonNode pub = o.get("publisher");
       if (pub == null) {
         continue;
@@ -114,7 +114,7 @@ final class JsonLd {
     return null;
   }
 
-  /** The longest {@code articleBody} of an article-like object, or null. */
+  /** The longest {@code articleBody} declared, or null. */
   String articleBody() {
     String best = null;
     for (JsonNode o : objects) {
@@ -175,7 +175,10 @@ final class JsonLd {
         || n.equals("posting");
   }
 
-  /** Collects every object reachable through arrays and {@code @graph}, breadth-first. */
+  /**
+   * Collects every object reachable through arrays, {@code @graph} and {@code mainEntity},
+   * breadth-first, up to {@link #MAX_OBJECTS}.
+   */
   private static void flatten(JsonNode root, List<JsonNode> out) {
     Deque<JsonNode> queue = new ArrayDeque<>();
     queue.add(root);

@@ -18,13 +18,22 @@ import org.jsoup.select.NodeVisitor;
  */
 final class Paragraphs {
 
-  /** One rendered paragraph. */
+  /**
+   * One rendered paragraph.
+   *
+   * @param text the paragraph's text, trimmed, with single spaces
+   * @param linkChars how many characters of {@code text} are inside {@code <a>} elements
+   * @param tag the innermost block element around the text ({@code "p"}, {@code "h2"}, {@code
+   *     "li"}...), empty at the root
+   */
   record Paragraph(String text, int linkChars, String tag) {
 
+    /** Share of the text inside links, 0 to 1. */
     double linkDensity() {
       return text.isEmpty() ? 0 : (double) linkChars / text.length();
     }
 
+    /** Space-separated words (one for a line of unspaced script such as Chinese). */
     int words() {
       int n = 0;
       boolean in = false;
@@ -39,6 +48,7 @@ final class Paragraphs {
     }
   }
 
+  /** Elements that break the text flow: each starts and ends a paragraph. */
   static final Set<String> BLOCK_TAGS =
       Set.of(
           "address",
@@ -93,10 +103,7 @@ final class Paragraphs {
           "iframe",
           "video",
           "audio",
-          "object",
-          "img",
-          "picture",
-          "svg");
+          "object");
 
   private Paragraphs() {}
 

@@ -173,13 +173,40 @@ public final class ExtractClaims {
     return out;
   }
 
-  private static List<Token> tokens(List<Integer> begins, List<Integer> ends, List<String> texts) {
+  /**
+   * Spark NLP's tokens with inclusive ends made exclusive, and quotes, brackets and clause
+   * punctuation split off: the default tokenizer leaves "U.S.,”" as one token after an
+   * abbreviation, and the extractor needs "U.S." on its own.
+   */
+  static List<Token> tokens(List<Integer> begins, List<Integer> ends, List<String> texts) {
     List<Token> out = new ArrayList<>(begins.size());
     for (int i = 0; i < begins.size(); i++) {
-      out.add(new Token(begins.get(i), ends.get(i) + 1, texts.get(i)));
+      String t = texts.get(i);
+      int begin = begins.get(i);
+      if (t.length() != ends.get(i) + 1 - begin) {
+        out.add(new Token(begin, ends.get(i) + 1, t));
+        continue;
+      }
+      int b = 0;
+      int e = t.length();
+      while (b < e - 1 && LEADING.indexOf(t.charAt(b)) >= 0) {
+        out.add(new Token(begin + b, begin + b + 1, t.substring(b, b + 1)));
+        b++;
+      }
+      int tail = e;
+      while (tail - 1 > b && TRAILING.indexOf(t.charAt(tail - 1)) >= 0) {
+        tail--;
+      }
+      out.add(new Token(begin + b, begin + tail, t.substring(b, tail)));
+      for (int k = tail; k < e; k++) {
+        out.add(new Token(begin + k, begin + k + 1, t.substring(k, k + 1)));
+      }
     }
     return out;
   }
+
+  private static final String LEADING = "“\"‘([";
+  private static final String TRAILING = ",”\";:)]!?";
 
   /** The phrases, one per line, in a local file for the TextMatcher to read on the driver. */
   private static Path phrasesFile(List<String> phrases) {
