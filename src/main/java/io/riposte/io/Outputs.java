@@ -61,9 +61,15 @@ public final class Outputs {
     Column[] sort = table.sortColumns().stream().map(functions::col).toArray(Column[]::new);
     DataFrameWriter<Row> writer;
     if (table.partitioned()) {
+      // Sorted by the partition column first: the file writer needs that order, and would
+      // otherwise add its own sort by the partition column alone, losing the key order.
+      Column partition = functions.col(table.partitionColumn());
+      Column[] sortInFolder =
+          java.util.stream.Stream.concat(java.util.stream.Stream.of(partition), Arrays.stream(sort))
+              .toArray(Column[]::new);
       writer =
-          out.repartition(functions.col(table.partitionColumn()))
-              .sortWithinPartitions(sort)
+          out.repartition(partition)
+              .sortWithinPartitions(sortInFolder)
               .write()
               .partitionBy(table.partitionColumn());
     } else {

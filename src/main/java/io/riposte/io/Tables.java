@@ -429,7 +429,7 @@ public final class Tables {
               col("n_denial_outlets", LongType, false, "Distinct outlets reporting a denial."),
               col(
                   "example_claim_ids",
-                  DataTypes.createArrayType(StringType, false),
+                  DataTypes.createArrayType(StringType),
                   false,
                   "Up to 5 claim_ids of the episode (accusations and denials), the smallest in sort order."),
               col(
@@ -462,7 +462,7 @@ public final class Tables {
               col("n_denying", LongType, false, "DENIAL claims with this actor as the denier."),
               col(
                   "top_counterparts",
-                  DataTypes.createArrayType(StringType, false),
+                  DataTypes.createArrayType(StringType),
                   false,
                   "Up to 5 actors on the other side of this actor's claims (either role, both kinds), as 'Name (claims)', most claims first, ties by name; unnamed counterparts left out.")),
           "One row per actor named in a claim (accuser, accused or denier).",

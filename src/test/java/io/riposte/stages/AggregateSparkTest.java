@@ -3,7 +3,9 @@ package io.riposte.stages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.riposte.SparkTests;
+import io.riposte.io.Outputs;
 import io.riposte.io.Tables;
+import java.nio.file.Path;
 import java.sql.Date;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,8 +19,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The aggregate stages on a made-up archive of 11 articles and 14 claims, with golden rows for
@@ -346,6 +350,37 @@ class AggregateSparkTest {
     assertColumns(CountByOutlet.apply(articles, claims), Tables.OUTLET_COVERAGE);
     assertColumns(BuildEpisodes.apply(oriented, 30), Tables.EPISODES);
     assertColumns(SummariseActors.apply(oriented), Tables.ACTOR_SUMMARY);
+  }
+
+  @Test
+  void tablesWriteAndReadBackWithTheirDeclaredSchemas(@TempDir Path dir) {
+    Outputs outputs = new Outputs(spark, dir.toString());
+    Dataset<Row> oriented = OrientClaims.apply(claims, articles);
+    Map<Tables.Table, Dataset<Row>> tables =
+        Map.of(
+            Tables.DYAD_COUNTS, CountDyads.apply(oriented),
+            Tables.OUTLET_COVERAGE, CountByOutlet.apply(articles, claims),
+            Tables.EPISODES, BuildEpisodes.apply(oriented, 30),
+            Tables.ACTOR_SUMMARY, SummariseActors.apply(oriented));
+    tables.forEach(outputs::write);
+    // Written twice: the second write replaces the first (staging, then switch).
+    tables.forEach(outputs::write);
+    for (Tables.Table t : Tables.AGGREGATES) {
+      Dataset<Row> read = outputs.read(t);
+      for (StructField f : t.schema().fields()) {
+        assertThat(read.schema().apply(f.name()).dataType())
+            .as(t.name() + "." + f.name())
+            .isEqualTo(f.dataType());
+      }
+      assertThat(read.count()).as(t.name() + " rows").isEqualTo(tables.get(t).count());
+    }
+    assertThat(dir.resolve("dyad_counts/year=2021")).isDirectory();
+    assertThat(dir.resolve("dyad_counts/year=__HIVE_DEFAULT_PARTITION__")).isDirectory();
+    assertThat(dir.resolve("episodes/year=2021")).isDirectory();
+    assertThat(dir.resolve("_staging")).doesNotExist();
+    assertThat(outputs.read(Tables.DYAD_COUNTS).where("year IS NULL").count())
+        .as("undated rows")
+        .isEqualTo(1);
   }
 
   private static void assertColumns(Dataset<Row> rows, Tables.Table table) {
