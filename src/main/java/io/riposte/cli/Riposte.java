@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       IngestCommand.class,
       ExtractCommand.class,
+      AggregateCommand.class,
       ExportCommand.class,
       DictionaryCommand.class,
       CommandLine.HelpCommand.class

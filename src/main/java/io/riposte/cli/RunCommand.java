@@ -11,10 +11,12 @@ import picocli.CommandLine.Option;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
-    description = "Run the whole pipeline: ingest, extract, and the tables built on them.")
+    description = "Run the whole pipeline: ingest, extract and aggregate, in one Spark session.")
 final class RunCommand implements Callable<Integer> {
 
   @Mixin IngestOptions ingest;
+
+  @Mixin AggregateOptions aggregate;
 
   @Option(
       names = {"-o", "--output"},
@@ -34,6 +36,7 @@ final class RunCommand implements Callable<Integer> {
         output,
         List.of(
             IngestCommand.ingestStage(ingest.config(output, common.reference)),
-            ExtractCommand.extractStage(new ExtractJob.Config(output, common.reference))));
+            ExtractCommand.extractStage(new ExtractJob.Config(output, common.reference)),
+            AggregateCommand.aggregateStage(aggregate.config(output))));
   }
 }

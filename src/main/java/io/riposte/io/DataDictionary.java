@@ -24,6 +24,17 @@ public final class DataDictionary {
         .append(" guarantees.\n");
     for (Table t : Tables.ALL) {
       md.append("\n## `").append(t.name()).append("`\n\n").append(t.description()).append("\n\n");
+      if (t.partitioned()) {
+        md.append("Layout: one folder per `").append(t.partitionColumn()).append("` value");
+      } else {
+        md.append("Layout: unpartitioned");
+      }
+      if (!t.sortColumns().isEmpty()) {
+        md.append("; rows sorted within files by `")
+            .append(String.join("`, `", t.sortColumns()))
+            .append("`");
+      }
+      md.append(".\n\n");
       md.append("| column | type | null | meaning |\n| --- | --- | --- | --- |\n");
       for (StructField f : t.schema().fields()) {
         md.append("| `")

@@ -9,6 +9,7 @@ import static org.apache.spark.sql.types.DataTypes.StringType;
 
 import java.util.List;
 import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.MetadataBuilder;
 import org.apache.spark.sql.types.StructField;
@@ -23,8 +24,52 @@ public final class Tables {
 
   private Tables() {}
 
-  /** A named output table: its folder name under the output root and its fixed schema. */
-  public record Table(String name, StructType schema, String description) {}
+  /**
+   * A named output table: its folder name under the output root, its fixed schema and its layout.
+   *
+   * @param partitionColumn column whose values name the sub-folders ({@code year=2018/}), or null
+   *     for an unpartitioned table; it must be the schema's last column, where Spark puts partition
+   *     columns when it reads the table back
+   * @param sortColumns columns the rows are sorted by within each file (the main lookup keys), so
+   *     Parquet min/max statistics let readers skip row groups; empty for no sort
+   */
+  public record Table(
+      String name,
+      StructType schema,
+      String description,
+      String partitionColumn,
+      List<String> sortColumns) {
+
+    public Table {
+      List<String> names = List.of(schema.fieldNames());
+      if (partitionColumn != null && !partitionColumn.equals(names.get(names.size() - 1))) {
+        throw new IllegalArgumentException(
+            "table "
+                + name
+                + ": partition column must be the last column, got '"
+                + partitionColumn
+                + "' in "
+                + names);
+      }
+      for (String c : sortColumns) {
+        if (!names.contains(c)) {
+          throw new IllegalArgumentException(
+              "table " + name + ": sort column '" + c + "' is not one of " + names);
+        }
+      }
+      sortColumns = List.copyOf(sortColumns);
+    }
+
+    /** An unpartitioned, unsorted table. */
+    public Table(String name, StructType schema, String description) {
+      this(name, schema, description, null, List.of());
+    }
+
+    /** True when the table is written in one sub-folder per value of {@link #partitionColumn}. */
+    public boolean partitioned() {
+      return partitionColumn != null;
+    }
+  }
 
   public static final Table ARTICLES =
       new Table(
@@ -192,8 +237,245 @@ public final class Tables {
               col("published_date", DateType, true, "Article's publication date.")),
           "One row per accusation or denial found in an article.");
 
+  /** Comment shared by the accuser/accused columns of the aggregate tables. */
+  private static final String NULL_ACTOR =
+      " Null when the claim does not name this actor (null actors are kept and grouped"
+          + " together, not dropped).";
+
+  public static final Table DYAD_COUNTS =
+      new Table(
+          "dyad_counts",
+          schema(
+              col(
+                  "month",
+                  DateType,
+                  true,
+                  "First day of the month of the article's publication date; null for undated articles."),
+              col(
+                  "accuser",
+                  StringType,
+                  true,
+                  "Who accuses: source_actor of an ACCUSATION, target_actor of a DENIAL (the accuser whose accusation is denied)."
+                      + NULL_ACTOR),
+              col("accuser_actor_id", StringType, true, "Gazetteer id of the accuser, or null."),
+              col("accuser_type", StringType, true, "state, person, org, group, or null."),
+              col(
+                  "accuser_country",
+                  StringType,
+                  true,
+                  "ISO 3166-1 alpha-3 of the accuser's state, or null."),
+              col(
+                  "accused",
+                  StringType,
+                  true,
+                  "Who is accused: target_actor of an ACCUSATION, source_actor of a DENIAL (the denier)."
+                      + NULL_ACTOR),
+              col("accused_actor_id", StringType, true, "Gazetteer id of the accused, or null."),
+              col("accused_type", StringType, true, "state, person, org, group, or null."),
+              col(
+                  "accused_country",
+                  StringType,
+                  true,
+                  "ISO 3166-1 alpha-3 of the accused's state, or null."),
+              col(
+                  "kind",
+                  StringType,
+                  false,
+                  "ACCUSATION (accuser accuses accused) or DENIAL (accused denies accuser's accusation)."),
+              col("outlet_key", StringType, true, "Outlet key of the articles."),
+              col(
+                  "outlet",
+                  StringType,
+                  true,
+                  "One label of the outlet: the smallest label seen for outlet_key in articles."),
+              col(
+                  "n_claims",
+                  LongType,
+                  false,
+                  "Claims in this row. Every claim is in exactly one row: sums over any rows are claim counts."),
+              col(
+                  "n_articles",
+                  LongType,
+                  false,
+                  "Distinct articles with such a claim, copies of one story included. Additive over months and outlets for one dyad and kind."),
+              col(
+                  "n_unique_stories",
+                  LongType,
+                  false,
+                  "Distinct stories (dup_group): each story of a dyad and kind counts once in the whole table, in the row of its first copy carrying the claim (earliest date, then smallest article_id); other copies count 0. So sums over months and outlets give distinct stories, and sum(n_articles) - sum(n_unique_stories) is the number of repeated copies."),
+              col(
+                  "year",
+                  IntegerType,
+                  true,
+                  "Year of month (partition folder year=YYYY; __HIVE_DEFAULT_PARTITION__ for undated).")),
+          "Claims per month, accuser -> accused dyad, kind and outlet.",
+          "year",
+          List.of("accuser", "accused", "month", "kind", "outlet_key"));
+
+  public static final Table OUTLET_COVERAGE =
+      new Table(
+          "outlet_coverage",
+          schema(
+              col("outlet_key", StringType, true, "Outlet key."),
+              col(
+                  "outlet",
+                  StringType,
+                  true,
+                  "One label of the outlet: the smallest label seen for outlet_key in articles."),
+              col(
+                  "month",
+                  DateType,
+                  true,
+                  "First day of the publication month; null for undated articles."),
+              col(
+                  "n_articles",
+                  LongType,
+                  false,
+                  "Articles, duplicate copies included. Every article is in exactly one row."),
+              col(
+                  "n_primary_articles",
+                  LongType,
+                  false,
+                  "Articles that are the primary copy of their story (is_primary)."),
+              col(
+                  "n_with_accusation",
+                  LongType,
+                  false,
+                  "Articles with at least one ACCUSATION claim."),
+              col("n_with_denial", LongType, false, "Articles with at least one DENIAL claim."),
+              col(
+                  "n_accusation_articles_reporting_denial",
+                  LongType,
+                  false,
+                  "Articles with at least one accusation answered by a denial in the same article (a DENIAL whose denies_claim_id is that accusation). Divide by n_with_accusation for the share of accusing articles that give the denial.")),
+          "Articles per outlet and month with the counts behind coverage ratios; every count is additive (sum over outlets or months, then divide).",
+          null,
+          List.of("outlet_key", "month"));
+
+  public static final Table EPISODES =
+      new Table(
+          "episodes",
+          schema(
+              col(
+                  "episode_id",
+                  StringType,
+                  false,
+                  "Stable id: first 16 hex digits of SHA-256 of accuser, accused, offence and first_accusation_date."),
+              col(
+                  "accuser",
+                  StringType,
+                  true,
+                  "Accuser (source_actor of the accusations)." + NULL_ACTOR),
+              col("accuser_actor_id", StringType, true, "Gazetteer id of the accuser, or null."),
+              col(
+                  "accuser_country",
+                  StringType,
+                  true,
+                  "ISO 3166-1 alpha-3 of the accuser's state, or null."),
+              col(
+                  "accused",
+                  StringType,
+                  true,
+                  "Accused (target_actor of the accusations)." + NULL_ACTOR),
+              col("accused_actor_id", StringType, true, "Gazetteer id of the accused, or null."),
+              col(
+                  "accused_country",
+                  StringType,
+                  true,
+                  "ISO 3166-1 alpha-3 of the accused's state, or null."),
+              col(
+                  "offence",
+                  StringType,
+                  true,
+                  "Offence of the accusations, lower-cased and trimmed; null when the accusations name none (those form their own bucket per dyad)."),
+              col(
+                  "first_accusation_date",
+                  DateType,
+                  false,
+                  "Earliest publication date of an accusation of the episode."),
+              col(
+                  "last_accusation_date",
+                  DateType,
+                  false,
+                  "Latest publication date of an accusation of the episode; the episode takes denials up to this date plus the window."),
+              col(
+                  "first_denial_date",
+                  DateType,
+                  true,
+                  "Earliest publication date of a denial of the episode; null when never denied."),
+              col(
+                  "days_to_denial",
+                  IntegerType,
+                  true,
+                  "first_denial_date - first_accusation_date in days (0: denied in the first reports); null when never denied."),
+              col("n_accusations", LongType, false, "Accusation claims of the episode."),
+              col(
+                  "n_accusation_articles",
+                  LongType,
+                  false,
+                  "Articles reporting the accusation, copies included."),
+              col(
+                  "n_accusation_stories",
+                  LongType,
+                  false,
+                  "Distinct stories (dup_group) reporting the accusation."),
+              col(
+                  "n_accusation_outlets",
+                  LongType,
+                  false,
+                  "Distinct outlets (outlet_key) reporting the accusation."),
+              col("n_denials", LongType, false, "Denial claims of the episode."),
+              col("n_denial_articles", LongType, false, "Articles reporting a denial."),
+              col("n_denial_outlets", LongType, false, "Distinct outlets reporting a denial."),
+              col(
+                  "example_claim_ids",
+                  DataTypes.createArrayType(StringType),
+                  false,
+                  "Up to 5 claim_ids of the episode (accusations and denials), the smallest in sort order."),
+              col(
+                  "year",
+                  IntegerType,
+                  false,
+                  "Year of first_accusation_date (partition folder year=YYYY).")),
+          "Accusation-denial episodes: accusations of one accuser, accused and offence whose dates are no more than --episode-window-days apart (default 30), with the denials that answer them. Dated accusations only. A denial linked to an accusation (denies_claim_id) joins that accusation's episode; another dated denial joins the episode of its accused (the denier) whose span [first accusation, last accusation + window] holds its date, with the same accuser and offence, where a null accuser or offence on the denial matches any (exact matches first, then the latest episode). Undated or unmatched denials are in no episode (counted in _run.json).",
+          "year",
+          List.of("accuser", "accused", "first_accusation_date"));
+
+  public static final Table ACTOR_SUMMARY =
+      new Table(
+          "actor_summary",
+          schema(
+              col("actor", StringType, false, "Canonical actor name, as in claims."),
+              col("actor_id", StringType, true, "Gazetteer id, or null for actors not in it."),
+              col("actor_type", StringType, true, "state, person, org, group, or null."),
+              col(
+                  "actor_country",
+                  StringType,
+                  true,
+                  "ISO 3166-1 alpha-3 of the actor's state, or null."),
+              col(
+                  "n_accusing",
+                  LongType,
+                  false,
+                  "ACCUSATION claims with this actor as accuser (copies of a story each count)."),
+              col("n_accused", LongType, false, "ACCUSATION claims with this actor as accused."),
+              col("n_denying", LongType, false, "DENIAL claims with this actor as the denier."),
+              col(
+                  "top_counterparts",
+                  DataTypes.createArrayType(StringType),
+                  false,
+                  "Up to 5 actors on the other side of this actor's claims (either role, both kinds), as 'Name (claims)', most claims first, ties by name; unnamed counterparts left out.")),
+          "One row per actor named in a claim (accuser, accused or denier).",
+          null,
+          List.of("actor"));
+
   /** Every table the pipeline writes, in the order the jobs produce them. */
-  public static final List<Table> ALL = List.of(ARTICLES, REJECTS, CLAIMS);
+  public static final List<Table> ALL =
+      List.of(ARTICLES, REJECTS, CLAIMS, DYAD_COUNTS, OUTLET_COVERAGE, EPISODES, ACTOR_SUMMARY);
+
+  /** The tables of the aggregate job. */
+  public static final List<Table> AGGREGATES =
+      List.of(DYAD_COUNTS, OUTLET_COVERAGE, EPISODES, ACTOR_SUMMARY);
 
   /** Looks a table up by folder name; fails naming the known tables. */
   public static Table byName(String name) {

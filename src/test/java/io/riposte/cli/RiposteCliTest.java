@@ -34,7 +34,8 @@ class RiposteCliTest {
   @Test
   void helpListsEveryJobAndExitsZero() {
     assertThat(Riposte.execute("--help")).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("run", "ingest", "export");
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("run", "ingest", "extract", "aggregate", "export");
   }
 
   @Test
@@ -56,6 +57,14 @@ class RiposteCliTest {
     assertThat(Riposte.execute("ingest", "-i", "a", "-o", "b", "--near-dup-distance", "2"))
         .isEqualTo(2);
     assertThat(Riposte.execute("ingest", "-i", "a", "-o", "b", "--field", "body=x")).isEqualTo(2);
+  }
+
+  @Test
+  void negativeEpisodeWindowIsAUsageError() {
+    assertThat(Riposte.execute("aggregate", "-o", "b", "--episode-window-days", "-1")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--episode-window-days", "-1");
+    assertThat(Riposte.execute("run", "-i", "a", "-o", "b", "--episode-window-days", "-5"))
+        .isEqualTo(2);
   }
 
   @Test

@@ -1,5 +1,7 @@
 package io.riposte.jobs;
 
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.sum;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,14 +14,20 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code riposte run} on the bundled sample, twice: tables, run record, determinism. */
+/**
+ * {@code riposte run} on the bundled sample, twice: tables, run record, determinism. Run b's
+ * aggregate tables are then rewritten by {@code riposte aggregate} alone, which must give the rows
+ * of run a's aggregate stage.
+ */
 class PipelineIT {
 
   @TempDir static Path out;
@@ -45,6 +53,17 @@ class PipelineIT {
               "--quiet");
       assertThat(code).as("exit code of run %s", run).isZero();
     }
+    int code =
+        Riposte.execute(
+            "aggregate",
+            "--output",
+            out.resolve("b").toString(),
+            "--episode-window-days",
+            "30",
+            "--master",
+            "local[2]",
+            "--quiet");
+    assertThat(code).as("exit code of aggregate on b").isZero();
     spark = SparkTests.session();
     claims = new Outputs(spark, out.resolve("a").toString()).read(Tables.CLAIMS).collectAsList();
     texts =
@@ -60,6 +79,172 @@ class PipelineIT {
       assertThat(outputs.exists(t)).as(t.name()).isTrue();
       assertThat(outputs.read(t).columns()).containsExactly(t.schema().fieldNames());
     }
+    for (Tables.Table t : Tables.AGGREGATES) {
+      for (StructField f : t.schema().fields()) {
+        StructField read = outputs.read(t).schema().apply(f.name());
+        assertThat(read.dataType()).as(t.name() + "." + f.name()).isEqualTo(f.dataType());
+      }
+    }
+    assertThat(out.resolve("a/dyad_counts/year=2017")).as("year partition folder").isDirectory();
+    assertThat(out.resolve("a/episodes/year=2018")).as("year partition folder").isDirectory();
+    assertThat(out.resolve("a/_staging")).as("staging folder cleaned up").doesNotExist();
+  }
+
+  @Test
+  void dyadCountsFilesAreSortedByAccuser() throws Exception {
+    List<Path> files;
+    try (var walk = java.nio.file.Files.walk(out.resolve("a/dyad_counts"))) {
+      files = walk.filter(f -> f.getFileName().toString().endsWith(".parquet")).toList();
+    }
+    assertThat(files).isNotEmpty();
+    java.util.Comparator<String> nullsFirst =
+        java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder());
+    for (Path f : files) {
+      List<String> accusers =
+          spark.read().parquet(f.toString()).select("accuser").collectAsList().stream()
+              .map(r -> r.getString(0))
+              .toList();
+      assertThat(accusers).as("accusers in " + f).isSortedAccordingTo(nullsFirst);
+    }
+  }
+
+  @Test
+  void everyClaimIsCountedOnceInDyadCounts() {
+    Dataset<Row> dyads = aggregate(Tables.DYAD_COUNTS);
+    assertThat(dyads.agg(sum("n_claims")).first().getLong(0)).isEqualTo(claims.size());
+    // Per dyad and kind, the stories summed over months and outlets are the distinct dup_groups.
+    Dataset<Row> oriented =
+        io.riposte.stages.OrientClaims.apply(
+            outputs().read(Tables.CLAIMS), outputs().read(Tables.ARTICLES));
+    List<String> key = List.of("accuser", "accused", "kind");
+    Dataset<Row> expected =
+        oriented.groupBy(cols(key)).agg(countDistinct("dup_group").as("stories"));
+    Dataset<Row> summed = dyads.groupBy(cols(key)).agg(sum("n_unique_stories").as("stories"));
+    assertThat(expected.count()).isEqualTo(summed.count());
+    assertThat(expected.exceptAll(summed).collectAsList()).as("stories per dyad").isEmpty();
+  }
+
+  @Test
+  void syndicatedAndCopiedStoriesCountOnce() {
+    // s18-03/s18-10/s18-21: one wire story in three outlets; s18-06 = s18-18: an exact copy.
+    Row trump =
+        aggregate(Tables.DYAD_COUNTS)
+            .where("accuser = 'Donald Trump' AND accused = 'Syria' AND kind = 'ACCUSATION'")
+            .agg(sum("n_articles"), sum("n_unique_stories"), sum("n_claims"))
+            .first();
+    assertThat(trump.getLong(0)).as("articles").isEqualTo(3);
+    assertThat(trump.getLong(1)).as("stories").isEqualTo(1);
+    Row lynx =
+        aggregate(Tables.DYAD_COUNTS)
+            .where("accused = 'Crimson Lynx' AND kind = 'DENIAL'")
+            .agg(sum("n_articles"), sum("n_unique_stories"))
+            .first();
+    assertThat(lynx.getLong(0)).as("articles").isEqualTo(2);
+    assertThat(lynx.getLong(1)).as("stories").isEqualTo(1);
+  }
+
+  @Test
+  void outletCoverageSumsToTheArticles() {
+    Row totals =
+        aggregate(Tables.OUTLET_COVERAGE)
+            .agg(
+                sum("n_articles"),
+                sum("n_primary_articles"),
+                sum("n_with_accusation"),
+                sum("n_with_denial"),
+                sum("n_accusation_articles_reporting_denial"))
+            .first();
+    assertThat(totals.getLong(0)).as("articles").isEqualTo(34);
+    assertThat(totals.getLong(1)).as("primary articles (distinct stories)").isEqualTo(31);
+    assertThat(totals.getLong(2))
+        .as("articles with an accusation")
+        .isEqualTo(articlesWith("ACCUSATION"));
+    assertThat(totals.getLong(3)).as("articles with a denial").isEqualTo(articlesWith("DENIAL"));
+    assertThat(totals.getLong(4)).isPositive().isLessThanOrEqualTo(totals.getLong(2));
+    assertThat(aggregate(Tables.OUTLET_COVERAGE).where("outlet_key = 'capital-ledger'").count())
+        .as("capital-ledger under two labels is one outlet per month")
+        .isEqualTo(
+            aggregate(Tables.OUTLET_COVERAGE)
+                .where("outlet_key = 'capital-ledger'")
+                .select("month")
+                .distinct()
+                .count());
+  }
+
+  @Test
+  void episodesOnTheSample() throws Exception {
+    Dataset<Row> episodes = aggregate(Tables.EPISODES);
+    // s18-07: the U.S. accuses North Korea over WannaCry and the denial is in the same article.
+    Row wannaCry =
+        episodes
+            .where("accuser = 'United States' AND accused = 'North Korea'")
+            .where("offence = 'wannacry cyberattack'")
+            .first();
+    assertThat(wannaCry.<Integer>getAs("days_to_denial")).isZero();
+    assertThat(episodes.where("days_to_denial < 0").count()).as("negative delays").isZero();
+    assertThat(episodes.where("first_denial_date IS NULL AND n_denials > 0").count()).isZero();
+    JsonNode record = new ObjectMapper().readTree(out.resolve("a").resolve("_run.json").toFile());
+    long denials = claims.stream().filter(c -> "DENIAL".equals(c.getAs("kind"))).count();
+    assertThat(record.at("/aggregate/denials").asLong()).isEqualTo(denials);
+    assertThat(
+            record.at("/aggregate/denials_in_episodes").asLong()
+                + record.at("/aggregate/denials_outside_episodes").asLong())
+        .isEqualTo(denials);
+    assertThat(record.at("/aggregate/denials_in_episodes").asLong())
+        .isEqualTo(episodes.agg(sum("n_denials")).first().getLong(0));
+  }
+
+  @Test
+  void actorSummaryCountsEveryNamedRole() {
+    Row totals = aggregate(Tables.ACTOR_SUMMARY).agg(sum("n_accusing"), sum("n_denying")).first();
+    assertThat(totals.getLong(0))
+        .isEqualTo(
+            claims.stream()
+                .filter(c -> "ACCUSATION".equals(c.getAs("kind")))
+                .filter(c -> c.getAs("source_actor") != null)
+                .count());
+    assertThat(totals.getLong(1))
+        .isEqualTo(
+            claims.stream()
+                .filter(c -> "DENIAL".equals(c.getAs("kind")))
+                .filter(c -> c.getAs("source_actor") != null)
+                .count());
+    Row korea = aggregate(Tables.ACTOR_SUMMARY).where("actor = 'North Korea'").first();
+    assertThat(korea.<String>getList(korea.fieldIndex("top_counterparts")))
+        .contains("United States (2)");
+  }
+
+  @Test
+  void runRecordCountsAggregateRows() throws Exception {
+    JsonNode record = new ObjectMapper().readTree(out.resolve("a").resolve("_run.json").toFile());
+    for (Tables.Table t : Tables.AGGREGATES) {
+      assertThat(record.at("/aggregate/rows/" + t.name()).asLong())
+          .as("rows of " + t.name())
+          .isEqualTo(aggregate(t).count())
+          .isPositive();
+    }
+    assertThat(record.at("/aggregate/episode_window_days").asInt()).isEqualTo(30);
+    assertThat(record.at("/stage_seconds/aggregate").asDouble()).isPositive();
+  }
+
+  private static Outputs outputs() {
+    return new Outputs(spark, out.resolve("a").toString());
+  }
+
+  private static Dataset<Row> aggregate(Tables.Table table) {
+    return outputs().read(table);
+  }
+
+  private static long articlesWith(String kind) {
+    return claims.stream()
+        .filter(c -> kind.equals(c.getAs("kind")))
+        .map(c -> c.<String>getAs("article_id"))
+        .distinct()
+        .count();
+  }
+
+  private static Column[] cols(List<String> names) {
+    return names.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
   }
 
   @Test
