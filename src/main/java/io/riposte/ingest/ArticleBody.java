@@ -283,10 +283,7 @@ final class ArticleBody {
    * Readability.
    */
   private static String paragraphClusterText(Document doc, String title) {
-    doc.select("script, style, noscript, template").remove();
-    if (ReadabilityContent.withinLimits(doc)) {
-      removeNonContent(doc);
-    }
+    doc.select("script, style, noscript, template, nav, figcaption").remove();
     ParagraphSizes sizes = new ParagraphSizes();
     NodeTraversor.traverse(sizes, doc);
     Map<Element, Integer> byParent = new IdentityHashMap<>();

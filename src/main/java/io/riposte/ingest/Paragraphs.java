@@ -105,7 +105,17 @@ final class Paragraphs {
           "audio",
           "object");
 
+  /**
+   * The class Readability gives the {@code <p style="display: inline">} it wraps around loose text
+   * beside block elements; such a paragraph continues the line around it.
+   */
+  private static final String READABILITY_INLINE_CLASS = "readability-styled";
+
   private Paragraphs() {}
+
+  private static boolean isBlock(Element e, String name) {
+    return BLOCK_TAGS.contains(name) && !(name.equals("p") && e.hasClass(READABILITY_INLINE_CLASS));
+  }
 
   /** Renders {@code root} into non-empty paragraphs in document order. */
   static List<Paragraph> of(Element root) {
@@ -129,7 +139,7 @@ final class Paragraphs {
         append(t.getWholeText());
       } else if (node instanceof Element e) {
         String name = e.normalName();
-        if (BLOCK_TAGS.contains(name)) {
+        if (isBlock(e, name)) {
           flush();
           blocks.push(name);
         } else if (name.equals("a")) {
@@ -142,7 +152,7 @@ final class Paragraphs {
     public void tail(Node node, int depth) {
       if (node instanceof Element e) {
         String name = e.normalName();
-        if (BLOCK_TAGS.contains(name)) {
+        if (isBlock(e, name)) {
           flush();
           blocks.poll();
         } else if (name.equals("a")) {
