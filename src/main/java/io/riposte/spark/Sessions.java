@@ -7,9 +7,9 @@ import org.apache.spark.sql.SparkSession;
 /**
  * Builds the one {@link SparkSession} of a job. Only jobs call this; stages receive datasets.
  *
- * <p>Under {@code spark-submit} the master and most settings come from the submit command: a master
- * given here is used only when none was set there, so the same jar runs locally and on a cluster
- * unchanged.
+ * <p>Under {@code spark-submit} the master and most settings come from the submit command, so the
+ * same jar runs locally and on a cluster unchanged; without one the master is {@code local[*]}. A
+ * {@code --master} or {@code --conf} given to Riposte itself is applied last and wins.
  */
 public final class Sessions {
 
