@@ -20,7 +20,7 @@ import java.util.List;
  * <pre>
  * java -cp target/classes:target/test-classes:$(cat cp.txt) io.riposte.extract.DevHarness \
  *     DATA_DIR ARTICLES.jsonl PRED.jsonl
- * python3 /work/shared/eval/score.py GOLD.jsonl PRED.jsonl --verbose
+ * python3 ../shared/eval/score.py GOLD.jsonl PRED.jsonl --verbose
  * </pre>
  */
 public final class DevHarness {
