@@ -12,10 +12,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import org.apache.commons.csv.CSVFormat;
@@ -277,12 +275,5 @@ public final class RecordParsers {
         null,
         null,
         null);
-  }
-
-  /** Lower-cased keys of a map, for callers that build {@link #columns} input. */
-  public static Map<String, String> lowerKeys(Map<String, String> in) {
-    Map<String, String> out = new HashMap<>();
-    in.forEach((k, v) -> out.put(k.toLowerCase(Locale.ROOT), v));
-    return out;
   }
 }
