@@ -469,13 +469,167 @@ public final class Tables {
           null,
           List.of("actor"));
 
+  /** Comment shared by the silhouette and k columns of the cluster tables. */
+  private static final String CHOSEN_K =
+      " Null (silhouette) or 1 (k) when the input was too small to compare several k: one cluster"
+          + " of everything.";
+
+  public static final Table CLUSTERS =
+      new Table(
+          "clusters",
+          schema(
+              col(
+                  "cluster_id",
+                  IntegerType,
+                  false,
+                  "Cluster number: 0 is the largest cluster, then by size (ties by smallest claim_id). Numbers are stable for one input, not across inputs."),
+              col(
+                  "label",
+                  StringType,
+                  false,
+                  "Short readable label 'actors: offence terms; denial', e.g. 'state -> state: cyberattack, banks; denied 80%, 'smear''. Actors are the top actor pair when it has at least half of the claims, else the top actor-type pattern when it has, else 'mixed actors'."),
+              col("size", LongType, false, "Claims in the cluster (accusations and denials)."),
+              col("n_accusations", LongType, false, "ACCUSATION claims in the cluster."),
+              col("n_denials", LongType, false, "DENIAL claims in the cluster."),
+              col(
+                  "share_denied",
+                  DoubleType,
+                  true,
+                  "Share of the cluster's accusations answered by a denial in the same article (a DENIAL whose denies_claim_id is the accusation); null when the cluster has no accusations."),
+              col(
+                  "top_actor_pairs",
+                  DataTypes.createArrayType(StringType),
+                  false,
+                  "Up to 3 dyads 'accuser -> accused' (oriented as in dyad_counts, so a denial counts under the accusation it answers; '(unnamed)' for an actor the claim does not name), most claims first, ties by text."),
+              col(
+                  "top_terms",
+                  DataTypes.createArrayType(StringType),
+                  false,
+                  "Up to 5 offence words that mark the cluster (claims in the cluster with the word x ln(1 + all claims / claims with the word)), best first, ties by word."),
+              col(
+                  "top_outlets",
+                  DataTypes.createArrayType(StringType),
+                  false,
+                  "Up to 3 outlets with the most claims in the cluster, most first, ties by name."),
+              col(
+                  "representative_claim_ids",
+                  DataTypes.createArrayType(StringType),
+                  false,
+                  "Up to 3 claims closest to the cluster centre, closest first (ties by claim_id), one per distinct sentence (wire copies of a sentence count once)."),
+              col(
+                  "representative_sentences",
+                  DataTypes.createArrayType(StringType),
+                  false,
+                  "The sentences of representative_claim_ids, in the same order."),
+              col(
+                  "silhouette",
+                  DoubleType,
+                  true,
+                  "Silhouette (squared Euclidean) of the whole clustering at the chosen k, the same in every row; in [-1, 1], higher is better separated."
+                      + CHOSEN_K),
+              col(
+                  "k",
+                  IntegerType,
+                  false,
+                  "Number of clusters chosen (the k of the highest silhouette in --k-min..--k-max, ties to the smaller k)."
+                      + CHOSEN_K)),
+          "Patterns of claims: accusations and denials grouped with Spark MLlib k-means on their actor types, country relation and pair, kind, whether answered by a denial, hedging, quotation, and the TF-IDF of offence words and of accusation and denial cues (an accusation carries the cues of its linked denials, a denial those of its accusation, so both fall in one pattern). One row per cluster.",
+          null,
+          List.of("cluster_id"));
+
+  public static final Table CLAIM_CLUSTERS =
+      new Table(
+          "claim_clusters",
+          schema(
+              col("claim_id", StringType, false, "Claim (claims.claim_id)."),
+              col("article_id", StringType, false, "Article of the claim."),
+              col("cluster_id", IntegerType, false, "Cluster of the claim (clusters.cluster_id)."),
+              col(
+                  "distance",
+                  DoubleType,
+                  false,
+                  "Euclidean distance from the claim's feature vector to its cluster's centre; smaller is more typical.")),
+          "The cluster of every claim: exactly one row per row of claims.",
+          null,
+          List.of("cluster_id", "claim_id"));
+
+  public static final Table OUTLET_CLUSTERS =
+      new Table(
+          "outlet_clusters",
+          schema(
+              col(
+                  "outlet_key",
+                  StringType,
+                  true,
+                  "Outlet key (null for claims of articles without an outlet)."),
+              col(
+                  "outlet",
+                  StringType,
+                  true,
+                  "One label of the outlet: the smallest label seen for outlet_key in articles."),
+              col(
+                  "cluster_id",
+                  IntegerType,
+                  false,
+                  "Outlet cluster: 0 is the largest, then by size (ties by smallest outlet_key). Outlets are grouped with k-means on their coverage profile: the share of their claims in each claim cluster (which dyads and offences they report) and the share of their accusations they report with the denial."),
+              col(
+                  "label",
+                  StringType,
+                  false,
+                  "Readable label of the outlet cluster: the claim cluster its outlets report most, with its share of their claims, and how often they give the denial."),
+              col("n_claims", LongType, false, "Claims of the outlet."),
+              col("n_accusations", LongType, false, "ACCUSATION claims of the outlet."),
+              col(
+                  "n_accusations_denied",
+                  LongType,
+                  false,
+                  "Accusations of the outlet reported with a denial answering them in the same article."),
+              col(
+                  "share_denied",
+                  DoubleType,
+                  true,
+                  "n_accusations_denied / n_accusations; null when the outlet reports no accusation."),
+              col(
+                  "top_claim_clusters",
+                  DataTypes.createArrayType(IntegerType),
+                  false,
+                  "Up to 3 claim clusters (clusters.cluster_id) with the most of the outlet's claims, most first, ties by smaller id."),
+              col(
+                  "distance",
+                  DoubleType,
+                  false,
+                  "Euclidean distance from the outlet's coverage profile to its cluster's centre."),
+              col(
+                  "silhouette",
+                  DoubleType,
+                  true,
+                  "Silhouette of the outlet clustering at the chosen k." + CHOSEN_K),
+              col("k", IntegerType, false, "Number of outlet clusters chosen." + CHOSEN_K)),
+          "Outlets grouped by how they cover the claim patterns: one row per outlet with at least one claim.",
+          null,
+          List.of("cluster_id", "outlet_key"));
+
   /** Every table the pipeline writes, in the order the jobs produce them. */
   public static final List<Table> ALL =
-      List.of(ARTICLES, REJECTS, CLAIMS, DYAD_COUNTS, OUTLET_COVERAGE, EPISODES, ACTOR_SUMMARY);
+      List.of(
+          ARTICLES,
+          REJECTS,
+          CLAIMS,
+          DYAD_COUNTS,
+          OUTLET_COVERAGE,
+          EPISODES,
+          ACTOR_SUMMARY,
+          CLUSTERS,
+          CLAIM_CLUSTERS,
+          OUTLET_CLUSTERS);
 
   /** The tables of the aggregate job. */
   public static final List<Table> AGGREGATES =
       List.of(DYAD_COUNTS, OUTLET_COVERAGE, EPISODES, ACTOR_SUMMARY);
+
+  /** The tables of the cluster job. */
+  public static final List<Table> CLUSTER_TABLES =
+      List.of(CLUSTERS, CLAIM_CLUSTERS, OUTLET_CLUSTERS);
 
   /** Looks a table up by folder name; fails naming the known tables. */
   public static Table byName(String name) {
