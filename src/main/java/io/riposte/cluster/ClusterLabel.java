@@ -1,0 +1,120 @@
+package io.riposte.cluster;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Short human-readable labels of claim clusters and outlet clusters, built from what the cluster
+ * tables hold (plain Java, no Spark types).
+ *
+ * <p>A claim cluster reads "actors: offence terms; denial", e.g. {@code "state -> state:
+ * cyberattack, banks; denied 80%, 'smear'"} or {@code "United States -> North Korea: wannacry,
+ * cyberattack; not denied"}.
+ */
+public final class ClusterLabel {
+
+  /** Share of a cluster's claims the top actor pair (or type pattern) needs to name the cluster. */
+  public static final double DOMINANT = 0.5;
+
+  /** Offence terms named in a label. */
+  public static final int TERMS = 3;
+
+  /** Claim cluster labels are cut to this many characters. */
+  public static final int MAX_LENGTH = 100;
+
+  /** Outlet cluster labels, which quote a claim cluster label, are cut to this many characters. */
+  public static final int OUTLET_MAX_LENGTH = 150;
+
+  /** How an actor without a type shows in a type pattern. */
+  static final String NO_TYPE = "none";
+
+  private ClusterLabel() {}
+
+  /**
+   * What a claim cluster's label is built from.
+   *
+   * @param size claims in the cluster
+   * @param topPair most frequent "accuser -> accused", or null
+   * @param topPairClaims claims of {@code topPair}
+   * @param topTypes most frequent "accuser type -> accused type" (e.g. "state -> person"), or null
+   * @param topTypesClaims claims of {@code topTypes}
+   * @param terms top offence terms, best first
+   * @param denialCue most frequent cue of the cluster's denials, or null
+   * @param accusations accusations in the cluster
+   * @param shareDenied share of the accusations answered by a denial, null without accusations
+   */
+  public record Pattern(
+      long size,
+      String topPair,
+      long topPairClaims,
+      String topTypes,
+      long topTypesClaims,
+      List<String> terms,
+      String denialCue,
+      long accusations,
+      Double shareDenied) {
+
+    public Pattern {
+      terms = terms == null ? List.of() : List.copyOf(terms);
+    }
+  }
+
+  /** The label of a claim cluster. */
+  public static String of(Pattern p) {
+    String actors;
+    if (p.topPair() != null && dominant(p.topPairClaims(), p.size())) {
+      actors = p.topPair();
+    } else if (p.topTypes() != null && dominant(p.topTypesClaims(), p.size())) {
+      actors = p.topTypes().replace(NO_TYPE, "unnamed");
+    } else {
+      actors = "mixed actors";
+    }
+    List<String> terms = p.terms().subList(0, Math.min(TERMS, p.terms().size()));
+    String what = terms.isEmpty() ? "no offence named" : String.join(", ", terms);
+    String cue = p.denialCue() == null ? "" : ", '" + p.denialCue() + "'";
+    String denial;
+    if (p.accusations() == 0) {
+      denial = "denials only" + cue;
+    } else if (p.shareDenied() == null || p.shareDenied() == 0) {
+      denial = "not denied";
+    } else {
+      denial = "denied " + percent(p.shareDenied()) + cue;
+    }
+    return cut(actors + ": " + what + "; " + denial, MAX_LENGTH);
+  }
+
+  /**
+   * The label of an outlet cluster: the claim cluster its outlets report most and how often they
+   * give the denial, e.g. {@code "mostly #2 (45% of claims); gives the denial for 60% of
+   * accusations: state -> state: cyberattack; denied 80%, 'smear'"}.
+   *
+   * @param claimClusterId claim cluster with the most of these outlets' claims
+   * @param claimClusterLabel its label
+   * @param shareOfClaims share of these outlets' claims in it
+   * @param shareDenied share of these outlets' accusations reported with a denial, null without
+   *     accusations
+   */
+  public static String ofOutlets(
+      int claimClusterId, String claimClusterLabel, double shareOfClaims, Double shareDenied) {
+    String reports =
+        shareDenied == null
+            ? "no accusations"
+            : "gives the denial for " + percent(shareDenied) + " of accusations";
+    String mostly =
+        "mostly #" + claimClusterId + " (" + percent(shareOfClaims) + " of claims); " + reports;
+    // The claim cluster's label goes last, where cutting it loses the least.
+    return cut(mostly + ": " + claimClusterLabel, OUTLET_MAX_LENGTH);
+  }
+
+  private static boolean dominant(long claims, long size) {
+    return size > 0 && claims >= DOMINANT * size;
+  }
+
+  static String percent(double share) {
+    return String.format(Locale.ROOT, "%d%%", Math.round(share * 100));
+  }
+
+  private static String cut(String label, int max) {
+    return label.length() <= max ? label : label.substring(0, max - 1) + "…";
+  }
+}
