@@ -11,12 +11,15 @@ import picocli.CommandLine.Option;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
-    description = "Run the whole pipeline: ingest, extract and aggregate, in one Spark session.")
+    description =
+        "Run the whole pipeline: ingest, extract, aggregate and cluster, in one Spark session.")
 final class RunCommand implements Callable<Integer> {
 
   @Mixin IngestOptions ingest;
 
   @Mixin AggregateOptions aggregate;
+
+  @Mixin ClusterOptions cluster;
 
   @Option(
       names = {"-o", "--output"},
@@ -37,6 +40,7 @@ final class RunCommand implements Callable<Integer> {
         List.of(
             IngestCommand.ingestStage(ingest.config(output, common.reference)),
             ExtractCommand.extractStage(new ExtractJob.Config(output, common.reference)),
-            AggregateCommand.aggregateStage(aggregate.config(output))));
+            AggregateCommand.aggregateStage(aggregate.config(output)),
+            ClusterCommand.clusterStage(cluster.config(output))));
   }
 }
