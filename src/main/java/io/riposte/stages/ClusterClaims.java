@@ -93,7 +93,7 @@ public final class ClusterClaims {
   static final List<String> RELATIONS = List.of("same", "cross", "unknown");
 
   /** k-means iterations at most. */
-  static final int MAX_ITER = 40;
+  static final int MAX_ITER = 20;
 
   /** The k range and seed: {@code --k-min}, {@code --k-max}, {@code --seed}. */
   public record Settings(int kMin, int kMax, long seed) implements Serializable {
@@ -257,18 +257,22 @@ public final class ClusterClaims {
               .setPredictionCol("kmeans_prediction")
               .fit(vectors);
       List<Vector> centres = Arrays.asList(model.clusterCenters());
-      Dataset<Row> predicted = predict(vectors, centres);
-      long filled = predicted.select("prediction").distinct().count();
-      if (filled < k) {
+      double s;
+      try {
+        // k-means|| gives fewer centres than k when there are fewer distinct points.
+        s = centres.size() < k ? Double.NaN : evaluator.evaluate(predict(vectors, centres));
+      } catch (IllegalArgumentException oneCluster) {
+        s = Double.NaN;
+      }
+      if (Double.isNaN(s)) {
         // Too few distinct points for k clusters; a larger k cannot do better.
         if (bestCentres == null) {
           note = "feature vectors too alike to fill " + k + " clusters";
         }
         break;
       }
-      double s = evaluator.evaluate(predicted);
-      byK.put(k, Double.isNaN(s) ? null : s);
-      if (!Double.isNaN(s) && s > best) {
+      byK.put(k, s);
+      if (s > best) {
         best = s;
         bestCentres = centres;
       }
@@ -276,7 +280,18 @@ public final class ClusterClaims {
     if (bestCentres == null) {
       return single(vectors, byK, note == null ? "no k could be scored" : note);
     }
-    return new Fitted(bestCentres, idsBySize(vectors, bestCentres, idColumn), best, byK, null);
+    // Centres no point is nearest to are dropped; no assignment changes.
+    int[] ids = idsBySize(vectors, bestCentres, idColumn);
+    List<Vector> kept = new ArrayList<>();
+    List<Integer> keptIds = new ArrayList<>();
+    for (int i = 0; i < ids.length; i++) {
+      if (ids[i] >= 0) {
+        kept.add(bestCentres.get(i));
+        keptIds.add(ids[i]);
+      }
+    }
+    return new Fitted(
+        kept, keptIds.stream().mapToInt(Integer::intValue).toArray(), best, byK, null);
   }
 
   /** One cluster of every row, centred on the mean. */
@@ -293,7 +308,10 @@ public final class ClusterClaims {
     return vectors.withColumn("prediction", nearest.apply(col("features")));
   }
 
-  /** cluster_id of each centre: by size, largest first, ties by smallest claim_id. */
+  /**
+   * cluster_id of each centre: by size, largest first, ties by smallest id; -1 for a centre no
+   * point is nearest to.
+   */
   private static int[] idsBySize(Dataset<Row> vectors, List<Vector> centres, String idColumn) {
     List<Row> sizes =
         predict(vectors, centres)
@@ -314,11 +332,6 @@ public final class ClusterClaims {
     int next = 0;
     for (Row r : order) {
       ids[r.getInt(0)] = next++;
-    }
-    for (int i = 0; i < ids.length; i++) {
-      if (ids[i] < 0) {
-        ids[i] = next++;
-      }
     }
     return ids;
   }
