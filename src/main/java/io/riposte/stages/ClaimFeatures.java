@@ -40,8 +40,9 @@ import org.apache.spark.sql.functions;
  *       unknown} (a country missing); {@code country_pair} "USA>PRK", null unless both are known;
  *   <li>{@code answered}: an accusation answered by a linked denial, or a denial linked to an
  *       accusation; {@code hedged}, {@code quoted};
- *   <li>{@code offence_terms}: distinct words of the offence, lower-cased, English stop words and
- *       one- and two-letter words dropped (words with a digit, such as "mh17", kept);
+ *   <li>{@code offence_terms}: distinct words of the offence, lower-cased, numbers, English stop
+ *       words and one- and two-letter words dropped (words of letters and digits, such as "mh17",
+ *       kept);
  *   <li>{@code accusation_cues} and {@code denial_cues}: the cue phrases of the pair, lower-cased,
  *       sorted ("blamed", "witch hunt").
  * </ul>
@@ -132,11 +133,12 @@ public final class ClaimFeatures {
 
   /**
    * Distinct content words of an offence phrase, in order of appearance: split on anything but
-   * letters and digits; stop words and words under three letters dropped unless they hold a digit.
+   * letters and digits; numbers ("$90,000"), stop words and words under three letters dropped
+   * (words of letters and digits, such as "mh17", kept).
    */
   static Column offenceTerms(Column offence) {
     Column words = split(lower(offence), "[^\\p{L}\\p{N}]+");
-    Column kept = filter(words, w -> length(w).geq(3).or(w.rlike("\\p{N}")));
+    Column kept = filter(words, w -> w.rlike("\\p{L}").and(length(w).geq(3).or(w.rlike("\\p{N}"))));
     Column stop =
         array(
             Arrays.stream(StopWordsRemover.loadDefaultStopWords("english"))

@@ -24,9 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code riposte run} on the bundled sample, twice: tables, run record, determinism. Run b's
- * aggregate tables are then rewritten by {@code riposte aggregate} alone, which must give the rows
- * of run a's aggregate stage.
+ * {@code riposte run} on the bundled sample, twice: tables, run record, determinism (the cluster
+ * tables included: same claims, same clusters). Run b's aggregate tables are then rewritten by
+ * {@code riposte aggregate} alone, which must give the rows of run a's aggregate stage.
  */
 class PipelineIT {
 
@@ -79,7 +79,10 @@ class PipelineIT {
       assertThat(outputs.exists(t)).as(t.name()).isTrue();
       assertThat(outputs.read(t).columns()).containsExactly(t.schema().fieldNames());
     }
-    for (Tables.Table t : Tables.AGGREGATES) {
+    List<Tables.Table> derived =
+        java.util.stream.Stream.concat(Tables.AGGREGATES.stream(), Tables.CLUSTER_TABLES.stream())
+            .toList();
+    for (Tables.Table t : derived) {
       for (StructField f : t.schema().fields()) {
         StructField read = outputs.read(t).schema().apply(f.name());
         assertThat(read.dataType()).as(t.name() + "." + f.name()).isEqualTo(f.dataType());
@@ -225,6 +228,37 @@ class PipelineIT {
     }
     assertThat(record.at("/aggregate/episode_window_days").asInt()).isEqualTo(30);
     assertThat(record.at("/stage_seconds/aggregate").asDouble()).isPositive();
+  }
+
+  @Test
+  void everyClaimIsInExactlyOneCluster() throws Exception {
+    Dataset<Row> assigned = aggregate(Tables.CLAIM_CLUSTERS);
+    assertThat(assigned.count()).as("claim_clusters rows").isEqualTo(claims.size());
+    assertThat(assigned.select("claim_id").distinct().count())
+        .as("distinct claims in claim_clusters")
+        .isEqualTo(claims.size());
+    assertThat(
+            assigned
+                .select("claim_id", "article_id")
+                .except(outputs().read(Tables.CLAIMS).select("claim_id", "article_id"))
+                .count())
+        .as("claim_clusters rows that are no claim")
+        .isZero();
+    Dataset<Row> clusters = aggregate(Tables.CLUSTERS);
+    JsonNode record = new ObjectMapper().readTree(out.resolve("a").resolve("_run.json").toFile());
+    int k = record.at("/cluster/k").asInt();
+    assertThat(k).as("k in _run.json").isBetween(4, 16);
+    assertThat(clusters.count()).as("clusters rows").isEqualTo(k);
+    assertThat(clusters.agg(sum("size")).first().getLong(0)).isEqualTo(claims.size());
+    assertThat(assigned.select("cluster_id").except(clusters.select("cluster_id")).count())
+        .as("claims in a cluster the clusters table does not have")
+        .isZero();
+    assertThat(clusters.where("label IS NULL OR label = ''").count()).as("unlabelled").isZero();
+    assertThat(clusters.where("size(representative_claim_ids) = 0").count()).isZero();
+    assertThat(aggregate(Tables.OUTLET_CLUSTERS).agg(sum("n_claims")).first().getLong(0))
+        .as("claims over outlet_clusters")
+        .isEqualTo(claims.size());
+    assertThat(record.at("/stage_seconds/cluster").asDouble()).isPositive();
   }
 
   private static Outputs outputs() {
