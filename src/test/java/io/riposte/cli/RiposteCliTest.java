@@ -35,7 +35,7 @@ class RiposteCliTest {
   void helpListsEveryJobAndExitsZero() {
     assertThat(Riposte.execute("--help")).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8))
-        .contains("run", "ingest", "extract", "aggregate", "export");
+        .contains("run", "ingest", "extract", "aggregate", "cluster", "export");
   }
 
   @Test
@@ -65,6 +65,15 @@ class RiposteCliTest {
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("--episode-window-days", "-1");
     assertThat(Riposte.execute("run", "-i", "a", "-o", "b", "--episode-window-days", "-5"))
         .isEqualTo(2);
+  }
+
+  @Test
+  void aBadKRangeIsAUsageErrorNamingTheOption() {
+    assertThat(Riposte.execute("cluster", "-o", "b", "--k-min", "1")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--k-min", "got 1");
+    assertThat(Riposte.execute("run", "-i", "a", "-o", "b", "--k-min", "9", "--k-max", "5"))
+        .isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--k-max", "got 5");
   }
 
   @Test
