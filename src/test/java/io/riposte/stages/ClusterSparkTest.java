@@ -253,11 +253,13 @@ public class ClusterSparkTest {
             .collect(
                 Collectors.toMap(
                     r -> r.<String>getAs("outlet"), r -> r.<Integer>getAs("cluster_id")));
-    // Harbor Gazette and Capital Ledger cover states (cyberattacks, bombings); Lakeside Tribune
-    // mostly courts.
+    // Lakeside Tribune and Valley Post report only domestic patterns (prosecutions, pollution);
+    // Harbor Gazette and Capital Ledger only states' (cyberattacks, bombings).
     System.out.println("outlet clusters: " + clusterOf);
-    assertThat(clusterOf.get("Harbor Gazette")).isEqualTo(clusterOf.get("Capital Ledger"));
-    assertThat(clusterOf.get("Harbor Gazette")).isNotEqualTo(clusterOf.get("Lakeside Tribune"));
+    int domestic = clusterOf.get("Lakeside Tribune");
+    assertThat(clusterOf.get("Valley Post")).isEqualTo(domestic);
+    assertThat(clusterOf.get("Harbor Gazette")).isNotEqualTo(domestic);
+    assertThat(clusterOf.get("Capital Ledger")).isNotEqualTo(domestic);
     for (Row r : first.outlets()) {
       assertThat(r.<String>getAs("label")).startsWith("mostly #");
       assertThat(r.<Long>getAs("n_accusations_denied"))
