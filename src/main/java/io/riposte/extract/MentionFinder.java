@@ -423,6 +423,19 @@ final class MentionFinder {
     return i >= 0 && i < v.n ? at[i] : null;
   }
 
+  /** Mentions ending before token {@code i}, nearest first, at most {@code window} tokens back. */
+  List<Mention> mentionsBefore(int i, int window) {
+    List<Mention> out = new ArrayList<>();
+    Mention last = null;
+    for (int k = Math.min(i, v.n) - 1; k >= Math.max(0, i - window); k--) {
+      if (at[k] != null && at[k] != last) {
+        out.add(at[k]);
+        last = at[k];
+      }
+    }
+    return out;
+  }
+
   /** Mentions in token order, each once. */
   List<Mention> mentions() {
     List<Mention> out = new ArrayList<>();
@@ -872,9 +885,36 @@ final class MentionFinder {
         && v.sentOf[before] == v.sentOf[from]) {
       country = prefix.actor().country();
     }
+    if (!titled && titleCase(v.sentOf[a])) {
+      return; // a headline in Title Case: its capitals name nobody
+    }
     put(
         new Mention(
             a, b, Actor.unlisted(name, type, country), "UNLISTED", titled ? "title" : "capitals"));
+  }
+
+  private final Map<Integer, Boolean> titleCaseSentences = new HashMap<>();
+
+  /**
+   * Whether sentence {@code s} is written in Title Case (a headline): at least 5 words of four or
+   * more letters, and 80% of them capitalised.
+   */
+  private boolean titleCase(int s) {
+    return titleCaseSentences.computeIfAbsent(
+        s,
+        k -> {
+          int words = 0;
+          int capitalised = 0;
+          for (int i = v.sentFrom[k]; i < v.sentTo[k]; i++) {
+            if (v.raw[i].length() >= 4 && Character.isLetter(v.raw[i].charAt(0))) {
+              words++;
+              if (Character.isUpperCase(v.raw[i].charAt(0))) {
+                capitalised++;
+              }
+            }
+          }
+          return words >= 5 && capitalised * 5 >= words * 4;
+        });
   }
 
   private static String stripDot(String s) {
