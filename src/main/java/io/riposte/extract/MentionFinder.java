@@ -893,6 +893,17 @@ final class MentionFinder {
             a, b, Actor.unlisted(name, type, country), "UNLISTED", titled ? "title" : "capitals"));
   }
 
+  /** "WASHINGTON (Reuters) -": a byline in brackets is no antecedent. */
+  private boolean parenthesised(Mention m) {
+    return m.from() > 0
+        && m.to() < v.n
+        && v.raw[m.from() - 1].equals("(")
+        && v.raw[m.to()].equals(")");
+  }
+
+  private static final Set<String> MEDIA_NOUNS =
+      Set.of("network", "newspaper", "channel", "tabloid", "broadcaster", "outlet", "magazine");
+
   private final Map<Integer, Boolean> titleCaseSentences = new HashMap<>();
 
   /**
@@ -1070,6 +1081,9 @@ final class MentionFinder {
         }
         String head = headClass(v.low[end - 1]);
         String compat = lexicon.value("ANAPHOR", v.low[end - 1]);
+        if (MEDIA_NOUNS.contains(v.low[end - 1])) {
+          compat = "media"; // "the cable news network": a news outlet, not any organisation
+        }
         if (compat == null && len > 1) {
           compat =
               lexicon.value("ANAPHOR", String.join(" ", Arrays.copyOfRange(v.low, i, i + len)));
@@ -1265,7 +1279,7 @@ final class MentionFinder {
    * the most often mentioned one so far (ties: the nearest), else the nearest.
    */
   Actor nearest(int i, String compat, int sentences) {
-    if ("org".equals(compat) || "any".equals(compat)) {
+    if ("org".equals(compat) || "any".equals(compat) || "media".equals(compat)) {
       Map<String, Integer> counts = new HashMap<>();
       for (int j = 0; j < i; j++) {
         Mention m = at[j];
@@ -1283,7 +1297,13 @@ final class MentionFinder {
       int minSent = v.sentOf[i] - sentences;
       for (int j = i - 1; j >= 0 && v.sentOf[j] >= minSent; j--) {
         Mention m = at[j];
-        if (m == null || m.actor() == null || m.vague() || !compatible(m.actor(), compat)) {
+        if (m == null
+            || m.actor() == null
+            || m.vague()
+            || !compatible(m.actor(), compat)
+            || parenthesised(m)
+            || "PRONOUN".equals(m.kind())) {
+          j = m == null ? j : m.from();
           continue;
         }
         int count = counts.getOrDefault(m.actor().name(), 0);
@@ -1301,7 +1321,7 @@ final class MentionFinder {
       if (m == null || m.actor() == null || m.vague()) {
         continue;
       }
-      if (compatible(m.actor(), compat) && !objectOfPreposition(m)) {
+      if (compatible(m.actor(), compat) && !objectOfPreposition(m) && !parenthesised(m)) {
         return m.actor();
       }
       j = m.from();
@@ -1337,6 +1357,9 @@ final class MentionFinder {
     }
     if (compat.equals("org")) {
       return "org".equals(type) || "group".equals(type);
+    }
+    if (compat.equals("media")) {
+      return a.role() != null && (a.role().startsWith("news") || a.role().startsWith("media"));
     }
     return compat.equals(type);
   }

@@ -102,4 +102,15 @@ class AccusationRules4Test {
                 "Local Officials Say Harbor Gate Was Behind Heavy Losses At City Docks Last Week"))
         .isEmpty();
   }
+
+  @Test
+  void aNewsNounStandsForANewsOutletAndABylineIsNoAntecedent() {
+    assertThat(
+            accusations(
+                "WASHINGTON (Reuters) - Acme News sued the Trump administration. In its lawsuit"
+                    + " filed in District Court, the cable news network said the White House"
+                    + " violated the law."))
+        .contains("Acme News -> United States")
+        .doesNotContain("Reuters -> United States", "District Court -> United States");
+  }
 }
