@@ -290,6 +290,9 @@ public final class ClaimExtractor implements Serializable {
         case "DEED":
           deed(m, s, from, to);
           break;
+        case "CALL":
+          call(m, s, from, to);
+          break;
         default:
           break;
       }
@@ -730,6 +733,44 @@ public final class ClaimExtractor implements Serializable {
           }
         }
       }
+    }
+
+    /** "X called the president a racist": name-calling with an insult is an accusation. */
+    private void call(CueLexicon.Match m, int s, int from, int to) {
+      int c = m.start();
+      if (c > from
+          && (MentionFinder.DETERMINERS.contains(v.low[c - 1])
+              || ClauseReader.PREPOSITIONS.contains(v.low[c - 1]))) {
+        return;
+      }
+      Mention target = clauses.firstMentionFrom(c + 1, to, 0);
+      if (!usable(target)) {
+        return;
+      }
+      int k = target.to();
+      if (k >= to || !(v.low[k].equals("a") || v.low[k].equals("an"))) {
+        return;
+      }
+      boolean insult = false;
+      for (int j = k + 1; j < Math.min(to, k + 5) && !insult; j++) {
+        insult = lexicon.context("INSULT", v.low, j, to) > 0;
+        if (v.isPunct(j) && !DocView.isQuoteMark(v.raw[j])) {
+          break;
+        }
+      }
+      if (!insult) {
+        return;
+      }
+      Mention subject = clauses.subjectLeft(c);
+      if (subject == null && v.inSpeech(c)) {
+        subject = v.quotes.get(v.quoteOf[c]).speaker;
+      }
+      if (subject == null
+          || subject.actor() != null && same(subject.actor(), target.actor())
+          || mf.isFirstPerson(target.from())) {
+        return;
+      }
+      add(Claim.ACCUSATION, subject, passOf(subject, "svo-active"), target.actor(), m, s, from, to);
     }
 
     private void hold(CueLexicon.Match m, int s, int from, int to) {

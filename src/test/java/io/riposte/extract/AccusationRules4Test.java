@@ -113,4 +113,19 @@ class AccusationRules4Test {
         .contains("Acme News -> United States")
         .doesNotContain("Reuters -> United States", "District Court -> United States");
   }
+
+  @Test
+  void nameCallingWithAnInsultIsAnAccusation() {
+    assertThat(accusations("Donald Trump spoke. Later, Dana Holt called the president a racist."))
+        .containsExactly("Dana Holt -> Donald Trump");
+    assertThat(accusations("Dana Holt called Donald Trump a \"serial liar\" on Monday."))
+        .containsExactly("Dana Holt -> Donald Trump");
+    assertThat(accusations("Dana Holt called Donald Trump a friend."))
+        .as("no insult, no accusation")
+        .isEmpty();
+    assertThat(accusations("Dana Holt did not call Donald Trump a liar.")).as("negated").isEmpty();
+    assertThat(accusations("After a phone call Donald Trump a liar"))
+        .as("the noun 'call'")
+        .isEmpty();
+  }
 }
