@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       IngestCommand.class,
       ExtractCommand.class,
       AggregateCommand.class,
+      ReportCommand.class,
       ExportCommand.class,
       DictionaryCommand.class,
       CommandLine.HelpCommand.class

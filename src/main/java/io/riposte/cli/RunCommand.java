@@ -1,6 +1,7 @@
 package io.riposte.cli;
 
 import io.riposte.jobs.ExtractJob;
+import io.riposte.jobs.ReportJob;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -11,7 +12,9 @@ import picocli.CommandLine.Option;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
-    description = "Run the whole pipeline: ingest, extract and aggregate, in one Spark session.")
+    description =
+        "Run the whole pipeline: ingest, extract and aggregate, in one Spark session; then write"
+            + " DIR/report.html.")
 final class RunCommand implements Callable<Integer> {
 
   @Mixin IngestOptions ingest;
@@ -37,6 +40,7 @@ final class RunCommand implements Callable<Integer> {
         List.of(
             IngestCommand.ingestStage(ingest.config(output, common.reference)),
             ExtractCommand.extractStage(new ExtractJob.Config(output, common.reference)),
-            AggregateCommand.aggregateStage(aggregate.config(output))));
+            AggregateCommand.aggregateStage(aggregate.config(output)),
+            ReportCommand.reportStage(ReportJob.Config.defaults(output))));
   }
 }
