@@ -40,7 +40,8 @@ record Notebook(Path path, String engine, List<Cell> cells) {
       String paramsFrom,
       List<String> paramColumns,
       String expectRowsFrom,
-      String expectRowsColumn) {
+      String expectRowsColumn,
+      boolean sparkOnly) {
 
     /** The query without its comment lines, for error messages. */
     String id() {
@@ -56,6 +57,8 @@ record Notebook(Path path, String engine, List<Cell> cells) {
       Pattern.compile("^-- params: ([a-z0-9_]+)\\(([a-z0-9_, ]+)\\)\\s*$", Pattern.MULTILINE);
   private static final Pattern EXPECT =
       Pattern.compile("^-- expect rows: ([a-z0-9_]+)\\.([a-z0-9_]+)\\s*$", Pattern.MULTILINE);
+  private static final Pattern SPARK_ONLY =
+      Pattern.compile("^-- spark only: \\S.*$", Pattern.MULTILINE);
   private static final Pattern SQL_WORD = Pattern.compile("(?i)\\b(select|create)\\b");
 
   /** The notebooks folder of the repository. */
@@ -134,7 +137,8 @@ record Notebook(Path path, String engine, List<Cell> cells) {
                 hasParams ? p.group(1) : null,
                 hasParams ? List.of(p.group(2).replace(" ", "").split(",")) : List.<String>of(),
                 hasExpect ? e.group(1) : null,
-                hasExpect ? e.group(2) : null));
+                hasExpect ? e.group(2) : null,
+                SPARK_ONLY.matcher(body).find()));
       }
     }
     return out;
