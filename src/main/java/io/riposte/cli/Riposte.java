@@ -15,8 +15,8 @@ import picocli.CommandLine.Command;
       IngestCommand.class,
       ExtractCommand.class,
       AggregateCommand.class,
-      ReportCommand.class,
       ExportCommand.class,
+      ReportCommand.class,
       DictionaryCommand.class,
       CommandLine.HelpCommand.class
     })

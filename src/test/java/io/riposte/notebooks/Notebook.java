@@ -43,7 +43,7 @@ record Notebook(Path path, String engine, List<Cell> cells) {
       String expectRowsColumn,
       boolean sparkOnly) {
 
-    /** The query without its comment lines, for error messages. */
+    /** notebook:name, for messages. */
     String id() {
       return notebook + ":" + name;
     }
