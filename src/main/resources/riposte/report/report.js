@@ -174,8 +174,17 @@
       pos[a] = { x: CX + RADIUS * Math.cos(t), y: CY + RADIUS * Math.sin(t), t: t,
         r: 5 + 11 * Math.sqrt(weight[a] / maxWeight) };
     });
+    // Edge colour: how much of the dyad's accusing the accused denied (denial / accusation claims).
+    var LEVELS = [
+      { id: 'arrow-0', color: '#6c86b0', min: 0 },
+      { id: 'arrow-1', color: '#f0b27a', min: 0.1 },
+      { id: 'arrow-2', color: DENY, min: 0.5 }];
+    function level(e) {
+      var ratio = e.denials / Math.max(1, e.accusations);
+      return LEVELS.filter(function (l) { return ratio >= l.min; }).pop();
+    }
     var defs = el(svg, 'defs');
-    [['arrow-accuse', '#6c86b0'], ['arrow-deny', DENY]].forEach(function (m) {
+    LEVELS.map(function (l) { return [l.id, l.color]; }).forEach(function (m) {
       var marker = el(defs, 'marker', { id: m[0], viewBox: '0 0 10 10', refX: 9, refY: 5,
         markerWidth: 9, markerHeight: 9, markerUnits: 'userSpaceOnUse', orient: 'auto' });
       el(marker, 'path', { d: 'M0 0 L10 5 L0 10 z', fill: m[1] });
@@ -193,11 +202,11 @@
       var sx = a.x + ax / am * (a.r + 1), sy = a.y + ay / am * (a.r + 1);
       var bx = mx - b.x, by = my - b.y, bm = Math.sqrt(bx * bx + by * by) || 1;
       var tx = b.x + bx / bm * (b.r + 2), ty = b.y + by / bm * (b.r + 2);
-      var denied = e.denials > 0;
+      var l = level(e);
       tip(el(svg, 'path', { d: 'M' + sx + ' ' + sy + ' Q' + mx + ' ' + my + ' ' + tx + ' ' + ty,
-        fill: 'none', stroke: denied ? DENY : '#6c86b0', 'stroke-opacity': 0.8,
+        fill: 'none', stroke: l.color, 'stroke-opacity': 0.85,
         'stroke-width': 1 + 5 * e.accusations / maxAcc,
-        'marker-end': 'url(#' + (denied ? 'arrow-deny' : 'arrow-accuse') + ')', class: 'edge' }),
+        'marker-end': 'url(#' + l.id + ')', class: 'edge' }),
         e.accuser + ' → ' + e.accused + ': ' + fmt(e.accusations) + ' accusations, ' +
         fmt(e.denials) + ' denials');
       marks++;

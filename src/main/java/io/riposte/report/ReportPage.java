@@ -89,9 +89,10 @@ public final class ReportPage {
         .append("<p>The ")
         .append(data.network().size())
         .append(" pairs with the most claims. An arrow points from accuser to accused; its width")
-        .append(
-            " is the accusation claims, orange when the accused denied (hover for counts);"
-                + " unnamed and UNSPECIFIED actors are left out.</p>\n");
+        .append(" is the accusation claims, its colour how much the accused denied: blue-grey")
+        .append(" under 10% as many denial claims as accusation claims, light orange under half,")
+        .append(" orange half or more (hover for counts). Unnamed and UNSPECIFIED actors are left")
+        .append(" out.</p>\n");
     chart(h, "chart-network", data.network().isEmpty(), "No claim names both actors.");
     h.append("</section>\n");
 
