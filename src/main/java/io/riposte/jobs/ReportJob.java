@@ -164,16 +164,29 @@ public final class ReportJob {
             .map(r -> new Edge(r.getString(0), r.getString(1), r.getLong(2), r.getLong(3)))
             .toList();
 
-    List<OutletShare> outlets =
+    Dataset<Row> topOutlets =
         coverage
             .groupBy("outlet_key")
             .agg(
-                min("outlet").as("outlet"),
                 sum("n_with_accusation").as("acc"),
                 sum("n_accusation_articles_reporting_denial").as("rep"))
             .where("acc > 0")
             .orderBy(desc("acc"), col("outlet_key"))
-            .limit(config.topOutlets())
+            .limit(config.topOutlets());
+    // The label most of the outlet's articles carry: the aggregate tables keep the smallest label,
+    // which on archives with author-like source labels names another outlet (AllSides: three
+    // outlets were all "Allysia Finley (Wall Street Journal)").
+    Dataset<Row> labels =
+        outputs.read(Tables.ARTICLES).groupBy("outlet_key").agg(expr("mode(outlet)").as("outlet"));
+    List<OutletShare> outlets =
+        topOutlets
+            .join(labels, topOutlets.col("outlet_key").eqNullSafe(labels.col("outlet_key")), "left")
+            .select(
+                topOutlets.col("outlet_key"),
+                labels.col("outlet"),
+                topOutlets.col("acc"),
+                topOutlets.col("rep"))
+            .orderBy(desc("acc"), topOutlets.col("outlet_key"))
             .collectAsList()
             .stream()
             .map(r -> new OutletShare(r.getString(0), r.getString(1), r.getLong(2), r.getLong(3)))
