@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       ExtractCommand.class,
       AggregateCommand.class,
       ExportCommand.class,
+      ReportCommand.class,
       DictionaryCommand.class,
       CommandLine.HelpCommand.class
     })
