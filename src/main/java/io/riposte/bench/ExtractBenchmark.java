@@ -34,6 +34,8 @@ import org.apache.spark.sql.SparkSession;
  *       extraction), counting the claims.
  * </ul>
  *
+ * <p>Both read the articles spread the same way ({@link ExtractClaims#balance}).
+ *
  * <p>Arguments: an output root holding {@code articles/} (from {@code ingest}), then the number of
  * rounds (default 1). Each round runs both, extract first, and prints seconds and the ratio.
  */
@@ -68,13 +70,14 @@ public final class ExtractBenchmark {
         t0 = System.nanoTime();
         long claims =
             ExtractClaims.claims(
-                    ExtractClaims.annotate(ExtractClaims.candidates(articles, prefilter), nlp),
+                    ExtractClaims.annotate(
+                        ExtractClaims.balance(ExtractClaims.candidates(articles, prefilter)), nlp),
                     extractor)
                 .count();
         double extractSeconds = (System.nanoTime() - t0) / 1e9;
         t0 = System.nanoTime();
         Row sizes =
-            bare.transform(articles.select("text"))
+            bare.transform(ExtractClaims.balance(articles).select("text"))
                 .agg(sum(size(col("sentence"))), sum(size(col("token"))))
                 .first();
         double bareSeconds = (System.nanoTime() - t0) / 1e9;

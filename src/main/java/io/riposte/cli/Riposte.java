@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       AggregateCommand.class,
       ClusterCommand.class,
       ExportCommand.class,
+      ReportCommand.class,
       DictionaryCommand.class,
       CommandLine.HelpCommand.class
     })

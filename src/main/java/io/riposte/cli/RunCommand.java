@@ -1,6 +1,8 @@
 package io.riposte.cli;
 
 import io.riposte.jobs.ExtractJob;
+import io.riposte.jobs.ReportJob;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,14 +27,16 @@ final class RunCommand implements Callable<Integer> {
       names = {"-o", "--output"},
       required = true,
       paramLabel = "DIR",
-      description = "Output root; tables go to DIR/<table>/, the run record to DIR/_run.json.")
+      description =
+          "Output root; tables go to DIR/<table>/, the run record to DIR/_run.json, the report"
+              + " to DIR/report.html.")
   String output;
 
   @Mixin CommonOptions common;
 
   @Override
   public Integer call() {
-    return JobRunner.execute(
+    return executeThenReport(
         "run",
         Riposte.arguments(),
         common,
@@ -42,5 +46,20 @@ final class RunCommand implements Callable<Integer> {
             ExtractCommand.extractStage(new ExtractJob.Config(output, common.reference)),
             AggregateCommand.aggregateStage(aggregate.config(output)),
             ClusterCommand.clusterStage(cluster.config(output))));
+  }
+
+  /**
+   * Runs the stages, then writes the report from the tables they wrote (last, so it shows every
+   * table of the run; it takes seconds).
+   */
+  private static int executeThenReport(
+      String command,
+      List<String> args,
+      CommonOptions common,
+      String output,
+      List<JobRunner.Named> stages) {
+    List<JobRunner.Named> all = new ArrayList<>(stages);
+    all.add(ReportCommand.reportStage(ReportJob.Config.defaults(output)));
+    return JobRunner.execute(command, args, common, output, all);
   }
 }

@@ -52,6 +52,31 @@ public final class ClaimExtractor implements Serializable {
           "groundless",
           "unfounded");
 
+  /** Words that open a clause or noun phrase after a reporting verb ("alleged he lied"). */
+  private static final Set<String> CLAUSE_OPENERS =
+      Set.of(
+          "that",
+          "he",
+          "she",
+          "they",
+          "it",
+          "we",
+          "i",
+          "you",
+          "there",
+          "officials",
+          "police",
+          "authorities",
+          "prosecutors",
+          "investigators",
+          "in",
+          "on",
+          "to",
+          "without");
+
+  private static final Set<String> FACE_VERBS =
+      Set.of("face", "faces", "faced", "facing", "drew", "draws", "drawn", "drawing");
+
   private static final Set<String> CONDITIONAL_PHRASES =
       Set.of("never happened", "did not happen", "didn't happen", "not true", "untrue", "innocent");
 
@@ -264,6 +289,9 @@ public final class ClaimExtractor implements Serializable {
           break;
         case "DEED":
           deed(m, s, from, to);
+          break;
+        case "CALL":
+          call(m, s, from, to);
           break;
         default:
           break;
@@ -665,6 +693,9 @@ public final class ClaimExtractor implements Serializable {
           return;
         }
       }
+      if (prep.equals("to") && !wrongdoingOrIncident(Math.max(from, c - 8), p)) {
+        return; // "a prophecy attributed to Joseph Smith": nothing wrong is attributed
+      }
       Mention accused = clauses.firstMentionFrom(p + 1, to, 0);
       if (!usable(accused)) {
         return;
@@ -704,6 +735,44 @@ public final class ClaimExtractor implements Serializable {
       }
     }
 
+    /** "X called the president a racist": name-calling with an insult is an accusation. */
+    private void call(CueLexicon.Match m, int s, int from, int to) {
+      int c = m.start();
+      if (c > from
+          && (MentionFinder.DETERMINERS.contains(v.low[c - 1])
+              || ClauseReader.PREPOSITIONS.contains(v.low[c - 1]))) {
+        return;
+      }
+      Mention target = clauses.firstMentionFrom(c + 1, to, 0);
+      if (!usable(target)) {
+        return;
+      }
+      int k = target.to();
+      if (k >= to || !(v.low[k].equals("a") || v.low[k].equals("an"))) {
+        return;
+      }
+      boolean insult = false;
+      for (int j = k + 1; j < Math.min(to, k + 5) && !insult; j++) {
+        insult = lexicon.context("INSULT", v.low, j, to) > 0;
+        if (v.isPunct(j) && !DocView.isQuoteMark(v.raw[j])) {
+          break;
+        }
+      }
+      if (!insult) {
+        return;
+      }
+      Mention subject = clauses.subjectLeft(c);
+      if (subject == null && v.inSpeech(c)) {
+        subject = v.quotes.get(v.quoteOf[c]).speaker;
+      }
+      if (subject == null
+          || subject.actor() != null && same(subject.actor(), target.actor())
+          || mf.isFirstPerson(target.from())) {
+        return;
+      }
+      add(Claim.ACCUSATION, subject, passOf(subject, "svo-active"), target.actor(), m, s, from, to);
+    }
+
     private void hold(CueLexicon.Match m, int s, int from, int to) {
       Mention accused = null;
       for (int j = m.start() + 1; j < m.end() - 1 && accused == null; j++) {
@@ -739,7 +808,7 @@ public final class ClaimExtractor implements Serializable {
           return;
         }
       }
-      if (clauses.passiveBefore(c)) {
+      if (clauses.passiveBefore(c) || adjectivalParticiple(c, to)) {
         return;
       }
       int k = c + 1;
@@ -761,6 +830,17 @@ public final class ClaimExtractor implements Serializable {
         return;
       }
       accused = clauses.appositiveHead(accused, to);
+      if (clauses.possessesRole(accused, to)) {
+        return;
+      }
+      if (subject.actor() != null
+          && "PRONOUN".equals(accused.kind())
+          && same(subject.actor(), accused.actor())) {
+        accused = otherPersonBefore(accused.from(), subject.actor());
+        if (accused == null) {
+          return;
+        }
+      }
       List<Mention> accusedAll =
           byAgent == null ? clauses.withCoordinatedRight(accused, to) : List.of(accused);
       for (Mention t : accusedAll) {
@@ -768,6 +848,40 @@ public final class ClaimExtractor implements Serializable {
           add(Claim.ACCUSATION, subject, passOf(subject, "svo-active"), t.actor(), m, s, from, to);
         }
       }
+    }
+
+    /**
+     * "investigate alleged pay-to-play policies": a past participle followed by a lower-case noun
+     * is an adjective, not a reporting verb ("X alleged that", "X alleged the company lied" and "X
+     * alleged Russia meddled" still are verbs).
+     */
+    private boolean adjectivalParticiple(int c, int to) {
+      if (!v.low[c].endsWith("ed") || c + 1 >= to) {
+        return false;
+      }
+      int k = c + 1;
+      return !v.isCapitalised(k)
+          && !v.isPunct(k)
+          && !CLAUSE_OPENERS.contains(v.low[k])
+          && !MentionFinder.DETERMINERS.contains(v.low[k])
+          && !ClauseReader.PREPOSITIONS.contains(v.low[k])
+          && mf.mentionAt(k) == null;
+    }
+
+    /**
+     * "Tyson alleges that he forced her": a pronoun accused cannot be the accuser, so it stands for
+     * the nearest other named person in the preceding text (at most 80 tokens back).
+     */
+    private Mention otherPersonBefore(int i, Actor exclude) {
+      for (Mention x : mf.mentionsBefore(i, 80)) {
+        if (x.actor() != null
+            && "person".equals(x.actor().type())
+            && ("NAME".equals(x.kind()) || "UNLISTED".equals(x.kind()))
+            && !same(x.actor(), exclude)) {
+          return x;
+        }
+      }
+      return null;
     }
 
     /** "Watson was raped by Fairfax": the agent of a passive right after a clause subject. */
@@ -919,9 +1033,18 @@ public final class ClaimExtractor implements Serializable {
           accused = clauses.subjectLeft(c);
         } else {
           accused = clauses.firstMentionFrom(k, to, 2);
+          accused = accused == null ? null : clauses.appositiveHead(accused, to);
+          if (accused != null && clauses.possessesRole(accused, to)) {
+            return; // "allegations against Trump's campaign manager": not Trump
+          }
         }
+      } else if (faces(c, from) >= 0) {
+        accused = clauses.subjectLeft(faces(c, from));
       } else if (c + 1 < to && v.low[c + 1].equals("that")) {
         accused = clauses.appositiveHead(clauses.firstMentionFrom(c + 2, to, 3), to);
+        if (accused != null && clauses.possessesRole(accused, to)) {
+          return;
+        }
         if (accused != null) {
           Mention agent = passiveAgentInClause(accused.to(), to);
           if (agent != null) {
@@ -944,6 +1067,26 @@ public final class ClaimExtractor implements Serializable {
           s,
           from,
           to);
+    }
+
+    /**
+     * "X faced a complaint", "X faces new allegations", "X was hit with charges": the token of the
+     * verb that makes its subject the accused of the noun at {@code c}, or -1.
+     */
+    private int faces(int c, int from) {
+      for (int j = c - 1; j >= Math.max(from, c - 4); j--) {
+        String l = v.low[j];
+        if (FACE_VERBS.contains(l)) {
+          return j;
+        }
+        if (l.equals("with") && j > from && v.low[j - 1].equals("hit")) {
+          return j - 1;
+        }
+        if (v.isPunct(j) || mf.mentionAt(j) != null) {
+          return -1;
+        }
+      }
+      return -1;
     }
 
     /** "Sanders' accusations", "the U.S.'s absurd allegations": the possessor mention. */
@@ -1072,6 +1215,16 @@ public final class ClaimExtractor implements Serializable {
         }
       }
       return false;
+    }
+
+    /** A wrongdoing word or a named incident on tokens {@code [from, to)}. */
+    private boolean wrongdoingOrIncident(int from, int to) {
+      for (MentionFinder.IncidentMention im : mf.incidents) {
+        if (im.from() < to && im.to() > from) {
+          return true;
+        }
+      }
+      return wrongdoingWithin(from, to, to - from);
     }
 
     private boolean wrongdoingWithin(int from, int to, int window) {

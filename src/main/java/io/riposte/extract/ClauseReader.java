@@ -480,6 +480,11 @@ final class ClauseReader {
             x.actor() != null
                 && "person".equals(x.actor().type())
                 && ("NAME".equals(x.kind()) || "UNLISTED".equals(x.kind()));
+        if (!person && !role && x.from() == k && v.isCapitalised(k)) {
+          // another proper-noun modifier: "Alabama GOP Senate nominee Roy Moore"
+          k = x.to();
+          continue;
+        }
         return role && person && x.from() == k ? x : m;
       }
       if (v.isCapitalised(k) && !v.isPunct(k)) {
@@ -494,6 +499,64 @@ final class ClauseReader {
     }
     return m;
   }
+
+  /**
+   * Whether m is a possessor followed by a person's role ("Donald Trump's campaign manager", "the
+   * senator's wife"): then the phrase names someone else, not m.
+   */
+  boolean possessesRole(Mention m, int limit) {
+    int k = m.to();
+    if (!v.possessive[k - 1]) {
+      if (k < limit && (v.low[k].equals("'s") || v.low[k].equals("'"))) {
+        k++;
+      } else {
+        return false;
+      }
+    }
+    for (int steps = 0; steps < 3 && k < limit; steps++, k++) {
+      String l = v.low[k];
+      if (lexicon.is("TITLE", l) || RELATIVES.contains(l)) {
+        return true;
+      }
+      Mention x = mf.mentionAt(k);
+      if (v.isPunct(k) || x != null && !"ANAPHOR".equals(x.kind())) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  private static final java.util.Set<String> RELATIVES =
+      java.util.Set.of(
+          "son",
+          "daughter",
+          "wife",
+          "husband",
+          "brother",
+          "sister",
+          "father",
+          "mother",
+          "nephew",
+          "niece",
+          "cousin",
+          "friend",
+          "associate",
+          "associates",
+          "ally",
+          "allies",
+          "lawyer",
+          "lawyers",
+          "aide",
+          "aides",
+          "adviser",
+          "advisers",
+          "advisor",
+          "staffer",
+          "staffers",
+          "employee",
+          "employees",
+          "supporters",
+          "family");
 
   /** The first mention right of {@code from}, before a preposition or clause break. */
   Mention objectRight(int from, int limit) {

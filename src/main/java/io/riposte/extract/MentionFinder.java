@@ -423,6 +423,19 @@ final class MentionFinder {
     return i >= 0 && i < v.n ? at[i] : null;
   }
 
+  /** Mentions ending before token {@code i}, nearest first, at most {@code window} tokens back. */
+  List<Mention> mentionsBefore(int i, int window) {
+    List<Mention> out = new ArrayList<>();
+    Mention last = null;
+    for (int k = Math.min(i, v.n) - 1; k >= Math.max(0, i - window); k--) {
+      if (at[k] != null && at[k] != last) {
+        out.add(at[k]);
+        last = at[k];
+      }
+    }
+    return out;
+  }
+
   /** Mentions in token order, each once. */
   List<Mention> mentions() {
     List<Mention> out = new ArrayList<>();
@@ -872,9 +885,47 @@ final class MentionFinder {
         && v.sentOf[before] == v.sentOf[from]) {
       country = prefix.actor().country();
     }
+    if (!titled && titleCase(v.sentOf[a])) {
+      return; // a headline in Title Case: its capitals name nobody
+    }
     put(
         new Mention(
             a, b, Actor.unlisted(name, type, country), "UNLISTED", titled ? "title" : "capitals"));
+  }
+
+  /** "WASHINGTON (Reuters) -": a byline in brackets is no antecedent. */
+  private boolean parenthesised(Mention m) {
+    return m.from() > 0
+        && m.to() < v.n
+        && v.raw[m.from() - 1].equals("(")
+        && v.raw[m.to()].equals(")");
+  }
+
+  private static final Set<String> MEDIA_NOUNS =
+      Set.of("network", "newspaper", "channel", "tabloid", "broadcaster", "outlet", "magazine");
+
+  private final Map<Integer, Boolean> titleCaseSentences = new HashMap<>();
+
+  /**
+   * Whether sentence {@code s} is written in Title Case (a headline): at least 5 words of four or
+   * more letters, and 80% of them capitalised.
+   */
+  private boolean titleCase(int s) {
+    return titleCaseSentences.computeIfAbsent(
+        s,
+        k -> {
+          int words = 0;
+          int capitalised = 0;
+          for (int i = v.sentFrom[k]; i < v.sentTo[k]; i++) {
+            if (v.raw[i].length() >= 4 && Character.isLetter(v.raw[i].charAt(0))) {
+              words++;
+              if (Character.isUpperCase(v.raw[i].charAt(0))) {
+                capitalised++;
+              }
+            }
+          }
+          return words >= 5 && capitalised * 5 >= words * 4;
+        });
   }
 
   private static String stripDot(String s) {
@@ -1030,6 +1081,9 @@ final class MentionFinder {
         }
         String head = headClass(v.low[end - 1]);
         String compat = lexicon.value("ANAPHOR", v.low[end - 1]);
+        if (MEDIA_NOUNS.contains(v.low[end - 1])) {
+          compat = "media"; // "the cable news network": a news outlet, not any organisation
+        }
         if (compat == null && len > 1) {
           compat =
               lexicon.value("ANAPHOR", String.join(" ", Arrays.copyOfRange(v.low, i, i + len)));
@@ -1225,7 +1279,7 @@ final class MentionFinder {
    * the most often mentioned one so far (ties: the nearest), else the nearest.
    */
   Actor nearest(int i, String compat, int sentences) {
-    if ("org".equals(compat) || "any".equals(compat)) {
+    if ("org".equals(compat) || "any".equals(compat) || "media".equals(compat)) {
       Map<String, Integer> counts = new HashMap<>();
       for (int j = 0; j < i; j++) {
         Mention m = at[j];
@@ -1243,7 +1297,13 @@ final class MentionFinder {
       int minSent = v.sentOf[i] - sentences;
       for (int j = i - 1; j >= 0 && v.sentOf[j] >= minSent; j--) {
         Mention m = at[j];
-        if (m == null || m.actor() == null || m.vague() || !compatible(m.actor(), compat)) {
+        if (m == null
+            || m.actor() == null
+            || m.vague()
+            || !compatible(m.actor(), compat)
+            || parenthesised(m)
+            || "PRONOUN".equals(m.kind())) {
+          j = m == null ? j : m.from();
           continue;
         }
         int count = counts.getOrDefault(m.actor().name(), 0);
@@ -1261,7 +1321,7 @@ final class MentionFinder {
       if (m == null || m.actor() == null || m.vague()) {
         continue;
       }
-      if (compatible(m.actor(), compat) && !objectOfPreposition(m)) {
+      if (compatible(m.actor(), compat) && !objectOfPreposition(m) && !parenthesised(m)) {
         return m.actor();
       }
       j = m.from();
@@ -1297,6 +1357,9 @@ final class MentionFinder {
     }
     if (compat.equals("org")) {
       return "org".equals(type) || "group".equals(type);
+    }
+    if (compat.equals("media")) {
+      return a.role() != null && (a.role().startsWith("news") || a.role().startsWith("media"));
     }
     return compat.equals(type);
   }

@@ -21,7 +21,9 @@ public final class DataDictionary {
         .append(" `jobs/riposte dictionary > docs/data-dictionary.md`; a test fails when they")
         .append(" differ.\n")
         .append("Parquet marks every column nullable; \"never null\" below is what Riposte")
-        .append(" guarantees.\n");
+        .append(
+            " guarantees. Examples are values from a run on the bundled sample (`data/sample`),")
+        .append(" long texts cut with \"...\"; arrays are shown as DuckDB prints them.\n");
     for (Table t : Tables.ALL) {
       md.append("\n## `").append(t.name()).append("`\n\n").append(t.description()).append("\n\n");
       if (t.partitioned()) {
@@ -35,7 +37,7 @@ public final class DataDictionary {
             .append("`");
       }
       md.append(".\n\n");
-      md.append("| column | type | null | meaning |\n| --- | --- | --- | --- |\n");
+      md.append("| column | type | null | meaning | example |\n| --- | --- | --- | --- | --- |\n");
       for (StructField f : t.schema().fields()) {
         md.append("| `")
             .append(f.name())
@@ -45,9 +47,16 @@ public final class DataDictionary {
             .append(f.nullable() ? "may be null" : "never null")
             .append(" | ")
             .append(Tables.comment(f).replace("|", "\\|"))
+            .append(" | ")
+            .append(example(Tables.example(f)))
             .append(" |\n");
       }
     }
     return md.toString();
+  }
+
+  /** An example value as inline code, or nothing when the column declares none. */
+  private static String example(String value) {
+    return value.isEmpty() ? "" : "`" + value.replace("|", "\\|") + "`";
   }
 }

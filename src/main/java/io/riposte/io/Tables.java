@@ -24,6 +24,9 @@ public final class Tables {
 
   private Tables() {}
 
+  /** Field metadata key of a column's example value. */
+  private static final String EXAMPLE = "example";
+
   /**
    * A named output table: its folder name under the output root, its fixed schema and its layout.
    *
@@ -79,162 +82,243 @@ public final class Tables {
                   "article_id",
                   StringType,
                   false,
-                  "Source id when the input has one, else a stable hash of outlet, url, title and text."),
+                  "Source id when the input has one, else a stable hash of outlet, url, title and text.",
+                  "s18-03"),
               col(
                   "outlet",
                   StringType,
                   true,
-                  "Outlet label as it appears in the input (the reference name when the label is a known alias)."),
+                  "Outlet label as it appears in the input (the reference name when the label is a known alias).",
+                  "Wire Service International"),
               col(
                   "outlet_key",
                   StringType,
                   true,
-                  "Canonical outlet key from data/outlets.tsv, or the normalised label for unknown outlets."),
-              col("url", StringType, true, "Article URL when known."),
+                  "Canonical outlet key from data/outlets.tsv, or the normalised label for unknown outlets.",
+                  "wire-service-international"),
+              col(
+                  "url",
+                  StringType,
+                  true,
+                  "Article URL when known.",
+                  "https://wsi-news.example/story/2018/04/14/us-britain-france-strike-syria"),
               col(
                   "published_date",
                   DateType,
                   true,
-                  "Publication date; null when missing or impossible."),
-              col("title", StringType, true, "Headline when known."),
+                  "Publication date; null when missing or impossible.",
+                  "2018-04-14"),
+              col(
+                  "title",
+                  StringType,
+                  true,
+                  "Headline when known.",
+                  "U.S., Britain and France strike Syria over suspected chemical attack"),
               col(
                   "text",
                   StringType,
                   false,
-                  "Cleaned article text: boilerplate removed, entities decoded, whitespace and quotes normalised. Claim offsets refer to it."),
-              col("n_chars", IntegerType, false, "Length of text in characters."),
-              col("source_file", StringType, false, "File the record was read from."),
+                  "Cleaned article text: boilerplate removed, entities decoded, whitespace and quotes normalised. Claim offsets refer to it.",
+                  "DAMASCUS, Syria (WSI) — The United States, Britain and France launched missile strikes on ..."),
+              col("n_chars", IntegerType, false, "Length of text in characters.", "1888"),
+              col(
+                  "source_file",
+                  StringType,
+                  false,
+                  "File the record was read from.",
+                  "file:/data/sample/news-2018.jsonl"),
               col(
                   "content_hash",
                   StringType,
                   false,
-                  "SHA-256 (hex) of the text lower-cased with punctuation and whitespace folded; equal for exact copies."),
+                  "SHA-256 (hex) of the text lower-cased with punctuation and whitespace folded; equal for exact copies.",
+                  "1b58703db293543e09e6..."),
               col(
                   "dup_group",
                   StringType,
                   false,
-                  "article_id of the primary copy of the story: shared by exact and near-duplicate (syndicated) copies."),
+                  "article_id of the primary copy of the story: shared by exact and near-duplicate (syndicated) copies.",
+                  "s18-03"),
               col(
                   "is_primary",
                   BooleanType,
                   false,
-                  "True for exactly one article of each dup_group: the earliest, then the smallest article_id.")),
+                  "True for exactly one article of each dup_group: the earliest, then the smallest article_id.",
+                  "true")),
           "One row per accepted input article, duplicates included (the outlet matters).");
 
   public static final Table REJECTS =
       new Table(
           "rejects",
           schema(
-              col("source_file", StringType, false, "File the record was read from."),
+              col(
+                  "source_file",
+                  StringType,
+                  false,
+                  "File the record was read from.",
+                  "file:/data/sample/news-2018.jsonl"),
               col(
                   "position",
                   LongType,
                   true,
-                  "Where in the file: byte offset of the line (JSON lines), record number from 1 (CSV), row number (Parquet), 0 for whole-file formats."),
-              col("format", StringType, false, "Input format: jsonl, csv, parquet, text, html."),
+                  "Where in the file: byte offset of the line (JSON lines), record number from 1 (CSV), row number (Parquet), 0 for whole-file formats.",
+                  "13917"),
+              col(
+                  "format",
+                  StringType,
+                  false,
+                  "Input format: jsonl, csv, parquet, text, html.",
+                  "jsonl"),
               col(
                   "reason",
                   StringType,
                   false,
-                  "Reason code: MALFORMED_RECORD, EMPTY_TEXT, TOO_SHORT, OVERSIZE, BINARY_CONTENT, DUPLICATE_ID, PROCESSING_ERROR."),
-              col("message", StringType, false, "Human-readable detail."),
+                  "Reason code: MALFORMED_RECORD, EMPTY_TEXT, TOO_SHORT, OVERSIZE, BINARY_CONTENT, DUPLICATE_ID, PROCESSING_ERROR.",
+                  "TOO_SHORT"),
+              col(
+                  "message",
+                  StringType,
+                  false,
+                  "Human-readable detail.",
+                  "text of 174 characters is under the minimum of 200"),
               col(
                   "raw_snippet",
                   StringType,
                   true,
-                  "Start of the raw record, at most 500 characters.")),
+                  "Start of the raw record, at most 500 characters.",
+                  "Alder Bay ferries resumed normal service on Tuesday morning after ...")),
           "One row per input record that did not become an article, with the reason.");
 
   public static final Table CLAIMS =
       new Table(
           "claims",
           schema(
-              col("article_id", StringType, false, "Article the claim was found in."),
+              col("article_id", StringType, false, "Article the claim was found in.", "s18-03"),
               col(
                   "claim_id",
                   StringType,
                   false,
-                  "Stable id: article_id, kind and character offsets."),
-              col("kind", StringType, false, "ACCUSATION or DENIAL."),
+                  "Stable id: article_id, kind and character offsets.",
+                  "s18-03:D:966"),
+              col("kind", StringType, false, "ACCUSATION or DENIAL.", "DENIAL"),
               col(
                   "source_actor",
                   StringType,
                   true,
-                  "Accuser (ACCUSATION) or denier (DENIAL), canonical name."),
+                  "Accuser (ACCUSATION) or denier (DENIAL), canonical name.",
+                  "Syria"),
               col(
                   "source_actor_id",
                   StringType,
                   true,
-                  "Gazetteer id of the source actor (e.g. state:USA), null for actors not in the gazetteer."),
-              col("source_type", StringType, true, "state, person, org, group, or null."),
+                  "Gazetteer id of the source actor (e.g. state:USA), null for actors not in the gazetteer.",
+                  "state:SYR"),
+              col("source_type", StringType, true, "state, person, org, group, or null.", "state"),
               col(
                   "source_country",
                   StringType,
                   true,
-                  "ISO 3166-1 alpha-3 of the source actor's state, or null."),
+                  "ISO 3166-1 alpha-3 of the source actor's state, or null.",
+                  "SYR"),
               col(
                   "target_actor",
                   StringType,
                   true,
-                  "Accused (ACCUSATION) or accuser whose accusation is rejected (DENIAL); null when unknown."),
+                  "Accused (ACCUSATION) or accuser whose accusation is rejected (DENIAL); null when unknown.",
+                  "Donald Trump"),
               col(
                   "target_actor_id",
                   StringType,
                   true,
-                  "Gazetteer id of the target actor, or null."),
-              col("target_type", StringType, true, "state, person, org, group, or null."),
+                  "Gazetteer id of the target actor, or null.",
+                  "person:donald-trump"),
+              col("target_type", StringType, true, "state, person, org, group, or null.", "person"),
               col(
                   "target_country",
                   StringType,
                   true,
-                  "ISO 3166-1 alpha-3 of the target actor's state, or null."),
+                  "ISO 3166-1 alpha-3 of the target actor's state, or null.",
+                  "USA"),
               col(
                   "offence",
                   StringType,
                   true,
-                  "Short normalised phrase for what is alleged, e.g. 'wannacry cyberattack'."),
+                  "Short normalised phrase for what is alleged, e.g. 'wannacry cyberattack'.",
+                  "april 7 attack"),
               col(
                   "cue",
                   StringType,
                   false,
-                  "The cue words that triggered the claim, as in the text."),
-              col("quoted", BooleanType, false, "True when the claim is inside a quotation."),
+                  "The cue words that triggered the claim, as in the text.",
+                  "denied"),
+              col(
+                  "quoted",
+                  BooleanType,
+                  false,
+                  "True when the claim is inside a quotation.",
+                  "false"),
               col(
                   "speaker",
                   StringType,
                   true,
-                  "Speaker of the quotation, as named in the text, when quoted."),
+                  "Speaker of the quotation, as named in the text, when quoted.",
+                  "President Donald Trump"),
               col(
                   "hedged",
                   BooleanType,
                   false,
-                  "True when hedged (suspected, likely, reportedly, ...)."),
-              col("confidence", DoubleType, false, "Rule confidence in [0, 1]."),
+                  "True when hedged (suspected, likely, reportedly, ...).",
+                  "false"),
+              col("confidence", DoubleType, false, "Rule confidence in [0, 1].", "0.85"),
               col(
                   "sentence_index",
                   IntegerType,
                   false,
-                  "Index of the sentence in the article, from 0."),
-              col("sentence", StringType, false, "The sentence that carries the cue."),
-              col("begin", IntegerType, false, "Start offset of the sentence in articles.text."),
+                  "Index of the sentence in the article, from 0.",
+                  "4"),
+              col(
+                  "sentence",
+                  StringType,
+                  false,
+                  "The sentence that carries the cue.",
+                  "The Syrian government has denied using chemical weapons in Douma and says the attack was staged ..."),
+              col(
+                  "begin",
+                  IntegerType,
+                  false,
+                  "Start offset of the sentence in articles.text.",
+                  "940"),
               col(
                   "end",
                   IntegerType,
                   false,
-                  "End offset (exclusive) of the sentence in articles.text."),
+                  "End offset (exclusive) of the sentence in articles.text.",
+                  "1097"),
               col(
                   "resolved_by",
                   StringType,
                   false,
-                  "Name of the rule pass that decided the actors."),
+                  "Name of the rule pass that decided the actors.",
+                  "svo-active"),
               col(
                   "denies_claim_id",
                   StringType,
                   true,
-                  "For a DENIAL: claim_id of the accusation it answers, or null."),
-              col("outlet", StringType, true, "Article's outlet label."),
-              col("outlet_key", StringType, true, "Article's outlet key."),
-              col("published_date", DateType, true, "Article's publication date.")),
+                  "For a DENIAL: claim_id of the accusation it answers, or null.",
+                  "s18-03:A:433"),
+              col(
+                  "outlet",
+                  StringType,
+                  true,
+                  "Article's outlet label.",
+                  "Wire Service International"),
+              col(
+                  "outlet_key",
+                  StringType,
+                  true,
+                  "Article's outlet key.",
+                  "wire-service-international"),
+              col("published_date", DateType, true, "Article's publication date.", "2018-04-14")),
           "One row per accusation or denial found in an article.");
 
   /** Comment shared by the accuser/accused columns of the aggregate tables. */
@@ -250,64 +334,85 @@ public final class Tables {
                   "month",
                   DateType,
                   true,
-                  "First day of the month of the article's publication date; null for undated articles."),
+                  "First day of the month of the article's publication date; null for undated articles.",
+                  "2017-10-01"),
               col(
                   "accuser",
                   StringType,
                   true,
                   "Who accuses: source_actor of an ACCUSATION, target_actor of a DENIAL (the accuser whose accusation is denied)."
-                      + NULL_ACTOR),
-              col("accuser_actor_id", StringType, true, "Gazetteer id of the accuser, or null."),
-              col("accuser_type", StringType, true, "state, person, org, group, or null."),
+                      + NULL_ACTOR,
+                  "United States"),
+              col(
+                  "accuser_actor_id",
+                  StringType,
+                  true,
+                  "Gazetteer id of the accuser, or null.",
+                  "state:USA"),
+              col("accuser_type", StringType, true, "state, person, org, group, or null.", "state"),
               col(
                   "accuser_country",
                   StringType,
                   true,
-                  "ISO 3166-1 alpha-3 of the accuser's state, or null."),
+                  "ISO 3166-1 alpha-3 of the accuser's state, or null.",
+                  "USA"),
               col(
                   "accused",
                   StringType,
                   true,
                   "Who is accused: target_actor of an ACCUSATION, source_actor of a DENIAL (the denier)."
-                      + NULL_ACTOR),
-              col("accused_actor_id", StringType, true, "Gazetteer id of the accused, or null."),
-              col("accused_type", StringType, true, "state, person, org, group, or null."),
+                      + NULL_ACTOR,
+                  "Cuba"),
+              col(
+                  "accused_actor_id",
+                  StringType,
+                  true,
+                  "Gazetteer id of the accused, or null.",
+                  "state:CUB"),
+              col("accused_type", StringType, true, "state, person, org, group, or null.", "state"),
               col(
                   "accused_country",
                   StringType,
                   true,
-                  "ISO 3166-1 alpha-3 of the accused's state, or null."),
+                  "ISO 3166-1 alpha-3 of the accused's state, or null.",
+                  "CUB"),
               col(
                   "kind",
                   StringType,
                   false,
-                  "ACCUSATION (accuser accuses accused) or DENIAL (accused denies accuser's accusation)."),
-              col("outlet_key", StringType, true, "Outlet key of the articles."),
+                  "ACCUSATION (accuser accuses accused) or DENIAL (accused denies accuser's accusation).",
+                  "DENIAL"),
+              col("outlet_key", StringType, true, "Outlet key of the articles.", "daily-meridian"),
               col(
                   "outlet",
                   StringType,
                   true,
-                  "One label of the outlet: the smallest label seen for outlet_key in articles."),
+                  "One label of the outlet: the smallest label seen for outlet_key in articles.",
+                  "The Daily Meridian"),
               col(
                   "n_claims",
                   LongType,
                   false,
-                  "Claims in this row. Every claim is in exactly one row: sums over any rows are claim counts."),
+                  "Claims in this row. Every claim is in exactly one row: sums over any rows are claim counts.",
+                  "2"),
               col(
                   "n_articles",
                   LongType,
                   false,
-                  "Distinct articles with such a claim, copies of one story included. Additive over months and outlets for one dyad and kind."),
+                  "Distinct articles with such a claim, copies of one story included. Additive over months and outlets for one dyad and kind.",
+                  "1"),
               col(
                   "n_unique_stories",
                   LongType,
                   false,
-                  "Distinct stories (dup_group): each story of a dyad and kind counts once in the whole table, in the row of its first copy carrying the claim (earliest date, then smallest article_id); other copies count 0. So sums over months and outlets give distinct stories, and sum(n_articles) - sum(n_unique_stories) is the number of repeated copies."),
+                  "Distinct stories (dup_group): each story of a dyad and kind counts once in the whole table, in the row of its first copy carrying the claim (earliest date, then smallest article_id); other copies count 0. So sums over months and outlets give distinct stories, and sum(n_articles) - sum(n_unique_stories) is the number of repeated copies.",
+                  "1"),
               col(
                   "year",
                   IntegerType,
                   true,
-                  "Year of month (partition folder year=YYYY; __HIVE_DEFAULT_PARTITION__ for undated).")),
+                  "Year of month (partition folder year=YYYY; __HIVE_DEFAULT_PARTITION__ for undated).",
+                  "2017")),
           "Claims per month, accuser -> accused dyad, kind and outlet.",
           "year",
           List.of("accuser", "accused", "month", "kind", "outlet_key"));
@@ -316,38 +421,49 @@ public final class Tables {
       new Table(
           "outlet_coverage",
           schema(
-              col("outlet_key", StringType, true, "Outlet key."),
+              col("outlet_key", StringType, true, "Outlet key.", "northern-courier"),
               col(
                   "outlet",
                   StringType,
                   true,
-                  "One label of the outlet: the smallest label seen for outlet_key in articles."),
+                  "One label of the outlet: the smallest label seen for outlet_key in articles.",
+                  "Northern Courier"),
               col(
                   "month",
                   DateType,
                   true,
-                  "First day of the publication month; null for undated articles."),
+                  "First day of the publication month; null for undated articles.",
+                  "2018-04-01"),
               col(
                   "n_articles",
                   LongType,
                   false,
-                  "Articles, duplicate copies included. Every article is in exactly one row."),
+                  "Articles, duplicate copies included. Every article is in exactly one row.",
+                  "2"),
               col(
                   "n_primary_articles",
                   LongType,
                   false,
-                  "Articles that are the primary copy of their story (is_primary)."),
+                  "Articles that are the primary copy of their story (is_primary).",
+                  "1"),
               col(
                   "n_with_accusation",
                   LongType,
                   false,
-                  "Articles with at least one ACCUSATION claim."),
-              col("n_with_denial", LongType, false, "Articles with at least one DENIAL claim."),
+                  "Articles with at least one ACCUSATION claim.",
+                  "1"),
+              col(
+                  "n_with_denial",
+                  LongType,
+                  false,
+                  "Articles with at least one DENIAL claim.",
+                  "1"),
               col(
                   "n_accusation_articles_reporting_denial",
                   LongType,
                   false,
-                  "Articles with at least one accusation answered by a denial in the same article (a DENIAL whose denies_claim_id is that accusation). Divide by n_with_accusation for the share of accusing articles that give the denial.")),
+                  "Articles with at least one accusation answered by a denial in the same article (a DENIAL whose denies_claim_id is that accusation). Divide by n_with_accusation for the share of accusing articles that give the denial.",
+                  "1")),
           "Articles per outlet and month with the counts behind coverage ratios; every count is additive (sum over outlets or months, then divide).",
           null,
           List.of("outlet_key", "month"));
@@ -360,83 +476,108 @@ public final class Tables {
                   "episode_id",
                   StringType,
                   false,
-                  "Stable id: first 16 hex digits of SHA-256 of accuser, accused, offence and first_accusation_date."),
+                  "Stable id: first 16 hex digits of SHA-256 of accuser, accused, offence and first_accusation_date.",
+                  "2498deffc751c8a1"),
               col(
                   "accuser",
                   StringType,
                   true,
-                  "Accuser (source_actor of the accusations)." + NULL_ACTOR),
-              col("accuser_actor_id", StringType, true, "Gazetteer id of the accuser, or null."),
+                  "Accuser (source_actor of the accusations)." + NULL_ACTOR,
+                  "United States"),
+              col(
+                  "accuser_actor_id",
+                  StringType,
+                  true,
+                  "Gazetteer id of the accuser, or null.",
+                  "state:USA"),
               col(
                   "accuser_country",
                   StringType,
                   true,
-                  "ISO 3166-1 alpha-3 of the accuser's state, or null."),
+                  "ISO 3166-1 alpha-3 of the accuser's state, or null.",
+                  "USA"),
               col(
                   "accused",
                   StringType,
                   true,
-                  "Accused (target_actor of the accusations)." + NULL_ACTOR),
-              col("accused_actor_id", StringType, true, "Gazetteer id of the accused, or null."),
+                  "Accused (target_actor of the accusations)." + NULL_ACTOR,
+                  "North Korea"),
+              col(
+                  "accused_actor_id",
+                  StringType,
+                  true,
+                  "Gazetteer id of the accused, or null.",
+                  "state:PRK"),
               col(
                   "accused_country",
                   StringType,
                   true,
-                  "ISO 3166-1 alpha-3 of the accused's state, or null."),
+                  "ISO 3166-1 alpha-3 of the accused's state, or null.",
+                  "PRK"),
               col(
                   "offence",
                   StringType,
                   true,
-                  "Offence of the accusations, lower-cased and trimmed; null when the accusations name none (those form their own bucket per dyad)."),
+                  "Offence of the accusations, lower-cased and trimmed; null when the accusations name none (those form their own bucket per dyad).",
+                  "wannacry cyberattack"),
               col(
                   "first_accusation_date",
                   DateType,
                   false,
-                  "Earliest publication date of an accusation of the episode."),
+                  "Earliest publication date of an accusation of the episode.",
+                  "2017-12-19"),
               col(
                   "last_accusation_date",
                   DateType,
                   false,
-                  "Latest publication date of an accusation of the episode; the episode takes denials up to this date plus the window."),
+                  "Latest publication date of an accusation of the episode; the episode takes denials up to this date plus the window.",
+                  "2017-12-19"),
               col(
                   "first_denial_date",
                   DateType,
                   true,
-                  "Earliest publication date of a denial of the episode; null when never denied."),
+                  "Earliest publication date of a denial of the episode; null when never denied.",
+                  "2017-12-19"),
               col(
                   "days_to_denial",
                   IntegerType,
                   true,
-                  "first_denial_date - first_accusation_date in days (0: denied in the first reports); null when never denied."),
-              col("n_accusations", LongType, false, "Accusation claims of the episode."),
+                  "first_denial_date - first_accusation_date in days (0: denied in the first reports); null when never denied.",
+                  "0"),
+              col("n_accusations", LongType, false, "Accusation claims of the episode.", "1"),
               col(
                   "n_accusation_articles",
                   LongType,
                   false,
-                  "Articles reporting the accusation, copies included."),
+                  "Articles reporting the accusation, copies included.",
+                  "1"),
               col(
                   "n_accusation_stories",
                   LongType,
                   false,
-                  "Distinct stories (dup_group) reporting the accusation."),
+                  "Distinct stories (dup_group) reporting the accusation.",
+                  "1"),
               col(
                   "n_accusation_outlets",
                   LongType,
                   false,
-                  "Distinct outlets (outlet_key) reporting the accusation."),
-              col("n_denials", LongType, false, "Denial claims of the episode."),
-              col("n_denial_articles", LongType, false, "Articles reporting a denial."),
-              col("n_denial_outlets", LongType, false, "Distinct outlets reporting a denial."),
+                  "Distinct outlets (outlet_key) reporting the accusation.",
+                  "1"),
+              col("n_denials", LongType, false, "Denial claims of the episode.", "1"),
+              col("n_denial_articles", LongType, false, "Articles reporting a denial.", "1"),
+              col("n_denial_outlets", LongType, false, "Distinct outlets reporting a denial.", "1"),
               col(
                   "example_claim_ids",
                   DataTypes.createArrayType(StringType),
                   false,
-                  "Up to 5 claim_ids of the episode (accusations and denials), the smallest in sort order."),
+                  "Up to 5 claim_ids of the episode (accusations and denials), the smallest in sort order.",
+                  "['s18-07:A:64', 's18-07:D:805']"),
               col(
                   "year",
                   IntegerType,
                   false,
-                  "Year of first_accusation_date (partition folder year=YYYY).")),
+                  "Year of first_accusation_date (partition folder year=YYYY).",
+                  "2017")),
           "Accusation-denial episodes: accusations of one accuser, accused and offence whose dates are no more than --episode-window-days apart (default 30), with the denials that answer them. Dated accusations only. A denial linked to an accusation (denies_claim_id) joins that accusation's episode; another dated denial joins the episode of its accused (the denier) whose span [first accusation, last accusation + window] holds its date, with the same accuser and offence, where a null accuser or offence on the denial matches any (exact matches first, then the latest episode). Undated or unmatched denials are in no episode (counted in _run.json).",
           "year",
           List.of("accuser", "accused", "first_accusation_date"));
@@ -445,26 +586,44 @@ public final class Tables {
       new Table(
           "actor_summary",
           schema(
-              col("actor", StringType, false, "Canonical actor name, as in claims."),
-              col("actor_id", StringType, true, "Gazetteer id, or null for actors not in it."),
-              col("actor_type", StringType, true, "state, person, org, group, or null."),
+              col("actor", StringType, false, "Canonical actor name, as in claims.", "Cuba"),
+              col(
+                  "actor_id",
+                  StringType,
+                  true,
+                  "Gazetteer id, or null for actors not in it.",
+                  "state:CUB"),
+              col("actor_type", StringType, true, "state, person, org, group, or null.", "state"),
               col(
                   "actor_country",
                   StringType,
                   true,
-                  "ISO 3166-1 alpha-3 of the actor's state, or null."),
+                  "ISO 3166-1 alpha-3 of the actor's state, or null.",
+                  "CUB"),
               col(
                   "n_accusing",
                   LongType,
                   false,
-                  "ACCUSATION claims with this actor as accuser (copies of a story each count)."),
-              col("n_accused", LongType, false, "ACCUSATION claims with this actor as accused."),
-              col("n_denying", LongType, false, "DENIAL claims with this actor as the denier."),
+                  "ACCUSATION claims with this actor as accuser (copies of a story each count).",
+                  "1"),
+              col(
+                  "n_accused",
+                  LongType,
+                  false,
+                  "ACCUSATION claims with this actor as accused.",
+                  "1"),
+              col(
+                  "n_denying",
+                  LongType,
+                  false,
+                  "DENIAL claims with this actor as the denier.",
+                  "2"),
               col(
                   "top_counterparts",
                   DataTypes.createArrayType(StringType),
                   false,
-                  "Up to 5 actors on the other side of this actor's claims (either role, both kinds), as 'Name (claims)', most claims first, ties by name; unnamed counterparts left out.")),
+                  "Up to 5 actors on the other side of this actor's claims (either role, both kinds), as 'Name (claims)', most claims first, ties by name; unnamed counterparts left out.",
+                  "['United States (4)']")),
           "One row per actor named in a claim (accuser, accused or denier).",
           null,
           List.of("actor"));
@@ -482,57 +641,72 @@ public final class Tables {
                   "cluster_id",
                   IntegerType,
                   false,
-                  "Cluster number: 0 is the largest cluster, then by size (ties by smallest claim_id). Numbers are stable for one input, not across inputs."),
+                  "Cluster number: 0 is the largest cluster, then by size (ties by smallest claim_id). Numbers are stable for one input, not across inputs.",
+                  "2"),
               col(
                   "label",
                   StringType,
                   false,
-                  "Short readable label 'actors: offence terms; denial', e.g. 'state -> state: cyberattack, banks; denied 80%, 'smear''. Actors are the top actor pair when it has at least half of the claims, else the top actor-type pattern when it has, else 'mixed actors'."),
-              col("size", LongType, false, "Claims in the cluster (accusations and denials)."),
-              col("n_accusations", LongType, false, "ACCUSATION claims in the cluster."),
-              col("n_denials", LongType, false, "DENIAL claims in the cluster."),
+                  "Short readable label 'actors: offence terms; denial', e.g. 'state -> state: cyberattack, banks; denied 80%, 'smear''. Actors are the top actor pair when it has at least half of the claims, else the top actor-type pattern when it has, else 'mixed actors'.",
+                  "Donald Trump -> Syria: april, attack; denied 50%, 'denied'"),
+              col(
+                  "size",
+                  LongType,
+                  false,
+                  "Claims in the cluster (accusations and denials).",
+                  "12"),
+              col("n_accusations", LongType, false, "ACCUSATION claims in the cluster.", "6"),
+              col("n_denials", LongType, false, "DENIAL claims in the cluster.", "6"),
               col(
                   "share_denied",
                   DoubleType,
                   true,
-                  "Share of the cluster's accusations answered by a denial in the same article (a DENIAL whose denies_claim_id is the accusation); null when the cluster has no accusations."),
+                  "Share of the cluster's accusations answered by a denial in the same article (a DENIAL whose denies_claim_id is the accusation); null when the cluster has no accusations.",
+                  "0.5"),
               col(
                   "top_actor_pairs",
                   DataTypes.createArrayType(StringType),
                   false,
-                  "Up to 3 dyads 'accuser -> accused' (oriented as in dyad_counts, so a denial counts under the accusation it answers; '(unnamed)' for an actor the claim does not name), most claims first, ties by text."),
+                  "Up to 3 dyads 'accuser -> accused' (oriented as in dyad_counts, so a denial counts under the accusation it answers; '(unnamed)' for an actor the claim does not name), most claims first, ties by text.",
+                  "['Donald Trump -> Syria', 'Donald Trump -> Bashar al-Assad']"),
               col(
                   "top_terms",
                   DataTypes.createArrayType(StringType),
                   false,
-                  "Up to 5 offence words that mark the cluster (claims in the cluster with the word x ln(1 + all claims / claims with the word)), best first, ties by word."),
+                  "Up to 5 offence words that mark the cluster (claims in the cluster with the word x ln(1 + all claims / claims with the word)), best first, ties by word.",
+                  "['april', 'attack']"),
               col(
                   "top_outlets",
                   DataTypes.createArrayType(StringType),
                   false,
-                  "Up to 3 outlets with the most claims in the cluster, most first, ties by name."),
+                  "Up to 3 outlets with the most claims in the cluster, most first, ties by name.",
+                  "['Northern Courier', 'The Daily Meridian']"),
               col(
                   "representative_claim_ids",
                   DataTypes.createArrayType(StringType),
                   false,
-                  "Up to 3 claims closest to the cluster centre, closest first (ties by claim_id), one per distinct sentence (wire copies of a sentence count once)."),
+                  "Up to 3 claims closest to the cluster centre, closest first (ties by claim_id), one per distinct sentence (wire copies of a sentence count once).",
+                  "['s18-10:D:991', 's18-03:A:519']"),
               col(
                   "representative_sentences",
                   DataTypes.createArrayType(StringType),
                   false,
-                  "The sentences of representative_claim_ids, in the same order."),
+                  "The sentences of representative_claim_ids, in the same order.",
+                  "['The Syrian government has denied using chemical weapons in Douma ...']"),
               col(
                   "silhouette",
                   DoubleType,
                   true,
                   "Silhouette (squared Euclidean) of the whole clustering at the chosen k, the same in every row; in [-1, 1], higher is better separated."
-                      + CHOSEN_K),
+                      + CHOSEN_K,
+                  "0.382"),
               col(
                   "k",
                   IntegerType,
                   false,
                   "Number of clusters chosen (the k of the highest silhouette in --k-min..--k-max, ties to the smaller k)."
-                      + CHOSEN_K)),
+                      + CHOSEN_K,
+                  "12")),
           "Patterns of claims: accusations and denials grouped with Spark MLlib k-means on their actor types, country relation and pair, kind, whether answered by a denial, hedging, quotation, and the TF-IDF of offence words and of accusation and denial cues (an accusation carries the cues of its linked denials, a denial those of its accusation, so both fall in one pattern). One row per cluster.",
           null,
           List.of("cluster_id"));
@@ -541,14 +715,20 @@ public final class Tables {
       new Table(
           "claim_clusters",
           schema(
-              col("claim_id", StringType, false, "Claim (claims.claim_id)."),
-              col("article_id", StringType, false, "Article of the claim."),
-              col("cluster_id", IntegerType, false, "Cluster of the claim (clusters.cluster_id)."),
+              col("claim_id", StringType, false, "Claim (claims.claim_id).", "s18-07:A:64"),
+              col("article_id", StringType, false, "Article of the claim.", "s18-07"),
+              col(
+                  "cluster_id",
+                  IntegerType,
+                  false,
+                  "Cluster of the claim (clusters.cluster_id).",
+                  "1"),
               col(
                   "distance",
                   DoubleType,
                   false,
-                  "Euclidean distance from the claim's feature vector to its cluster's centre; smaller is more typical.")),
+                  "Euclidean distance from the claim's feature vector to its cluster's centre; smaller is more typical.",
+                  "0.84")),
           "The cluster of every claim: exactly one row per row of claims.",
           null,
           List.of("cluster_id", "claim_id"));
@@ -561,50 +741,59 @@ public final class Tables {
                   "outlet_key",
                   StringType,
                   true,
-                  "Outlet key (null for claims of articles without an outlet)."),
+                  "Outlet key (null for claims of articles without an outlet).",
+                  "harbor-gazette"),
               col(
                   "outlet",
                   StringType,
                   true,
-                  "One label of the outlet: the smallest label seen for outlet_key in articles."),
+                  "One label of the outlet: the smallest label seen for outlet_key in articles.",
+                  "Harbor Gazette"),
               col(
                   "cluster_id",
                   IntegerType,
                   false,
-                  "Outlet cluster: 0 is the largest, then by size (ties by smallest outlet_key). Outlets are grouped with k-means on their coverage profile: the share of their claims in each claim cluster (which dyads and offences they report) and the share of their accusations they report with the denial."),
+                  "Outlet cluster: 0 is the largest, then by size (ties by smallest outlet_key). Outlets are grouped with k-means on their coverage profile: the share of their claims in each claim cluster (which dyads and offences they report) and the share of their accusations they report with the denial.",
+                  "1"),
               col(
                   "label",
                   StringType,
                   false,
-                  "Readable label of the outlet cluster: the claim cluster its outlets report most, with its share of their claims, and how often they give the denial."),
-              col("n_claims", LongType, false, "Claims of the outlet."),
-              col("n_accusations", LongType, false, "ACCUSATION claims of the outlet."),
+                  "Readable label of the outlet cluster: the claim cluster its outlets report most, with its share of their claims, and how often they give the denial.",
+                  "mostly #1 (47% of claims); gives the denial for 100% of accusations: state -> state: ..."),
+              col("n_claims", LongType, false, "Claims of the outlet.", "9"),
+              col("n_accusations", LongType, false, "ACCUSATION claims of the outlet.", "3"),
               col(
                   "n_accusations_denied",
                   LongType,
                   false,
-                  "Accusations of the outlet reported with a denial answering them in the same article."),
+                  "Accusations of the outlet reported with a denial answering them in the same article.",
+                  "3"),
               col(
                   "share_denied",
                   DoubleType,
                   true,
-                  "n_accusations_denied / n_accusations; null when the outlet reports no accusation."),
+                  "n_accusations_denied / n_accusations; null when the outlet reports no accusation.",
+                  "1.0"),
               col(
                   "top_claim_clusters",
                   DataTypes.createArrayType(IntegerType),
                   false,
-                  "Up to 3 claim clusters (clusters.cluster_id) with the most of the outlet's claims, most first, ties by smaller id."),
+                  "Up to 3 claim clusters (clusters.cluster_id) with the most of the outlet's claims, most first, ties by smaller id.",
+                  "[1, 8, 3]"),
               col(
                   "distance",
                   DoubleType,
                   false,
-                  "Euclidean distance from the outlet's coverage profile to its cluster's centre."),
+                  "Euclidean distance from the outlet's coverage profile to its cluster's centre.",
+                  "0.21"),
               col(
                   "silhouette",
                   DoubleType,
                   true,
-                  "Silhouette of the outlet clustering at the chosen k." + CHOSEN_K),
-              col("k", IntegerType, false, "Number of outlet clusters chosen." + CHOSEN_K)),
+                  "Silhouette of the outlet clustering at the chosen k." + CHOSEN_K,
+                  "0.392"),
+              col("k", IntegerType, false, "Number of outlet clusters chosen." + CHOSEN_K, "2")),
           "Outlets grouped by how they cover the claim patterns: one row per outlet with at least one claim.",
           null,
           List.of("cluster_id", "outlet_key"));
@@ -650,10 +839,27 @@ public final class Tables {
     return field.getComment().isDefined() ? field.getComment().get() : "";
   }
 
+  /** The example value a column was declared with, as an analyst would see it; "" when none. */
+  public static String example(StructField field) {
+    return field.metadata().contains(EXAMPLE) ? field.metadata().getString(EXAMPLE) : "";
+  }
+
   private static StructType schema(StructField... fields) {
     return new StructType(fields);
   }
 
+  /**
+   * A column with its meaning and an example value (both in the field metadata, so they travel with
+   * the schema; the data dictionary prints them).
+   */
+  private static StructField col(
+      String name, DataType type, boolean nullable, String comment, String example) {
+    Metadata meta =
+        new MetadataBuilder().putString("comment", comment).putString(EXAMPLE, example).build();
+    return new StructField(name, type, nullable, meta);
+  }
+
+  /** A column without an example; {@code DataDictionaryTest} asks for one on every column. */
   private static StructField col(String name, DataType type, boolean nullable, String comment) {
     Metadata meta = new MetadataBuilder().putString("comment", comment).build();
     return new StructField(name, type, nullable, meta);

@@ -46,7 +46,9 @@ public final class ExtractJob {
     Dataset<Row> claims =
         ExtractClaims.claims(
             ExtractClaims.annotate(
-                ExtractClaims.candidates(articles, new CuePrefilter(lexicon.phrases())), nlp),
+                ExtractClaims.balance(
+                    ExtractClaims.candidates(articles, new CuePrefilter(lexicon.phrases()))),
+                nlp),
             new ClaimExtractor(gazetteer, lexicon));
     outputs.write(Tables.CLAIMS, claims);
 

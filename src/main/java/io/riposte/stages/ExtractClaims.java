@@ -59,6 +59,17 @@ public final class ExtractClaims {
   }
 
   /**
+   * Spreads articles over at least {@code 4 x} the cluster's default parallelism, hashed on {@code
+   * article_id} (deterministic): the articles table may come in a few large files, and the NLP work
+   * per article is what dominates the stage, so a few partitions would leave cores idle.
+   */
+  public static Dataset<Row> balance(Dataset<Row> articles) {
+    int cores = articles.sparkSession().sparkContext().defaultParallelism();
+    int partitions = Math.max(articles.rdd().getNumPartitions(), 4 * cores);
+    return articles.repartition(partitions, col("article_id"));
+  }
+
+  /**
    * Fits the NLP pipeline once: rule-based annotators only (nothing is downloaded), the actor
    * phrases tokenised by the same tokenizer as the text so that "U.S." matches as "U.S" + ".".
    */

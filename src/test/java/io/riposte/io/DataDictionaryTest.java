@@ -27,4 +27,15 @@ class DataDictionaryTest {
       }
     }
   }
+
+  @Test
+  void everyColumnHasAnExample() {
+    for (Tables.Table t : Tables.ALL) {
+      for (var f : t.schema().fields()) {
+        assertThat(Tables.example(f))
+            .as("example of %s.%s (declare one next to its comment in Tables)", t.name(), f.name())
+            .isNotBlank();
+      }
+    }
+  }
 }
