@@ -3,7 +3,6 @@ package io.riposte.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-import io.riposte.FallbackClusters;
 import io.riposte.SampleRun;
 import io.riposte.SparkTests;
 import io.riposte.cli.Riposte;
@@ -64,7 +63,7 @@ class ReportIT {
     Path copy = TARGET.resolve("report-with-clusters");
     SampleRun.deleteRecursively(copy);
     copyTree(SampleRun.output(), copy);
-    FallbackClusters.writeIfAbsent(copy); // stand-in until the cluster job is merged
+    assertThat(copy.resolve("clusters")).as("the sample run wrote clusters").isDirectory();
     int code =
         Riposte.execute("report", "--output", copy.toString(), "--master", "local[2]", "--quiet");
     assertThat(code).as("exit code of report").isZero();
