@@ -52,10 +52,12 @@ public final class ClaimExtractor implements Serializable {
           "groundless",
           "unfounded");
 
-  /** Words that open a clause or noun phrase after a reporting verb ("alleged he lied"). */
+  /**
+   * Words that open a clause after a reporting verb ("alleged he lied"); determiners ("that",
+   * "the") and prepositions are checked from their own sets.
+   */
   private static final Set<String> CLAUSE_OPENERS =
       Set.of(
-          "that",
           "he",
           "she",
           "they",
@@ -68,11 +70,7 @@ public final class ClaimExtractor implements Serializable {
           "police",
           "authorities",
           "prosecutors",
-          "investigators",
-          "in",
-          "on",
-          "to",
-          "without");
+          "investigators");
 
   private static final Set<String> FACE_VERBS =
       Set.of("face", "faces", "faced", "facing", "drew", "draws", "drawn", "drawing");
@@ -1023,6 +1021,7 @@ public final class ClaimExtractor implements Serializable {
       }
       Mention accused = null;
       int against = nextWord(c + 1, to, 8, "against");
+      int face = against > 0 ? -1 : faces(c, from);
       if (against > 0) {
         int k = against + 1;
         if (k < to
@@ -1032,14 +1031,13 @@ public final class ClaimExtractor implements Serializable {
                 || v.low[k].equals("themselves"))) {
           accused = clauses.subjectLeft(c);
         } else {
-          accused = clauses.firstMentionFrom(k, to, 2);
-          accused = accused == null ? null : clauses.appositiveHead(accused, to);
+          accused = clauses.appositiveHead(clauses.firstMentionFrom(k, to, 2), to);
           if (accused != null && clauses.possessesRole(accused, to)) {
             return; // "allegations against Trump's campaign manager": not Trump
           }
         }
-      } else if (faces(c, from) >= 0) {
-        accused = clauses.subjectLeft(faces(c, from));
+      } else if (face >= 0) {
+        accused = clauses.subjectLeft(face);
       } else if (c + 1 < to && v.low[c + 1].equals("that")) {
         accused = clauses.appositiveHead(clauses.firstMentionFrom(c + 2, to, 3), to);
         if (accused != null && clauses.possessesRole(accused, to)) {

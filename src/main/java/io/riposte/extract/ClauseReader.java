@@ -526,8 +526,8 @@ final class ClauseReader {
     return false;
   }
 
-  private static final java.util.Set<String> RELATIVES =
-      java.util.Set.of(
+  private static final Set<String> RELATIVES =
+      Set.of(
           "son",
           "daughter",
           "wife",

@@ -80,4 +80,25 @@ class RiposteCliTest {
   void unknownCommandIsAUsageError() {
     assertThat(Riposte.execute("frobnicate")).isEqualTo(2);
   }
+
+  @Test
+  void helpListsTheReportCommand() {
+    assertThat(Riposte.execute("--help")).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("report");
+  }
+
+  @Test
+  void outOfRangeSizesAreUsageErrorsNamingTheOption() {
+    assertThat(Riposte.execute("report", "-o", "b", "--top-dyads", "0")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("--top-dyads: expected a number from 1 to 20, got 0");
+    assertThat(Riposte.execute("report", "-o", "b", "--network-edges", "1000")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--network-edges");
+  }
+
+  @Test
+  void outputIsRequired() {
+    assertThat(Riposte.execute("report")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--output");
+  }
 }
