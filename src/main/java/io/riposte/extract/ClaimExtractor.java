@@ -103,10 +103,89 @@ public final class ClaimExtractor implements Serializable {
 
   private final Gazetteer gazetteer;
   private final CueLexicon lexicon;
+  private final Frames frames;
+  private final WordClasses words;
+  private final FrameReader reader;
 
+  /** Set by tests; otherwise the JVM's {@link ClearNlpParser}, loaded on first use. */
+  private transient SentenceParser parser;
+
+  /** The rule path: cue patterns of {@code lexicon} over tokens. */
   public ClaimExtractor(Gazetteer gazetteer, CueLexicon lexicon) {
     this.gazetteer = Objects.requireNonNull(gazetteer, "gazetteer");
     this.lexicon = Objects.requireNonNull(lexicon, "lexicon");
+    this.frames = null;
+    this.words = null;
+    this.reader = null;
+  }
+
+  /**
+   * The parser path: candidate sentences parsed, claims read from the frames' roles (see {@link
+   * FrameReader}); mentions, quotation speakers, denial linking and offences as in the rule path.
+   */
+  public ClaimExtractor(Gazetteer gazetteer, CueLexicon lexicon, Frames frames, WordClasses words) {
+    this.gazetteer = Objects.requireNonNull(gazetteer, "gazetteer");
+    this.lexicon = Objects.requireNonNull(lexicon, "lexicon");
+    this.frames = Objects.requireNonNull(frames, "frames");
+    this.words = Objects.requireNonNull(words, "words");
+    this.reader = new FrameReader(frames, words);
+  }
+
+  /**
+   * The parser path, with its gazetteer, lexicons, frames and word classes read by {@code linesOf}.
+   */
+  public static ClaimExtractor parsed(java.util.function.Function<String, List<String>> linesOf) {
+    return new ClaimExtractor(
+        Gazetteer.parse(
+            linesOf.apply("gazetteer/actors.tsv"), linesOf.apply("gazetteer/incidents.tsv")),
+        CueLexicon.load(linesOf),
+        Frames.load(linesOf),
+        WordClasses.load(linesOf));
+  }
+
+  public Gazetteer gazetteer() {
+    return gazetteer;
+  }
+
+  /** Uses {@code p} instead of the JVM's ClearNLP models (tests). */
+  public ClaimExtractor withParser(SentenceParser p) {
+    this.parser = p;
+    return this;
+  }
+
+  /**
+   * The words that let an article through the prefilter: frame cue forms and wrongdoing forms (a
+   * sentence needs one of them to be a {@link #candidate}).
+   */
+  public List<String> prefilterPhrases() {
+    java.util.Set<String> out = new java.util.TreeSet<>(frames.forms());
+    out.addAll(words.wrongdoingForms());
+    return List.copyOf(out);
+  }
+
+  private SentenceParser parser() {
+    if (parser == null) {
+      parser = ClearNlpParser.get();
+    }
+    return parser;
+  }
+
+  /**
+   * Whether sentence tokens (lower case) can hold a claim: a frame's cue form, or a wrongdoing word
+   * with a reporting word or a quotation mark (reported wrongdoing).
+   */
+  boolean candidate(String[] low, int from, int to, boolean inQuote) {
+    boolean wrong = false;
+    boolean context = inQuote;
+    for (int i = from; i < to; i++) {
+      String l = low[i];
+      if (frames.forms().contains(l)) {
+        return true;
+      }
+      wrong |= words.wrongdoingForm(l);
+      context |= words.gateContext(l);
+    }
+    return wrong && context;
   }
 
   /** The claims of one document, in text order; empty (never an exception) on odd input. */
@@ -159,6 +238,266 @@ public final class ClaimExtractor implements Serializable {
     }
 
     List<Claim> extract() {
+      return reader == null ? extractByRules() : extractByParse();
+    }
+
+    private List<Claim> extractByParse() {
+      for (int s = 0; s < v.sentenceCount() && out.size() < MAX_CLAIMS; s++) {
+        int from = v.sentFrom[s];
+        int to = Math.min(v.sentTo[s], from + MAX_SENTENCE_TOKENS);
+        if (from >= to || !candidate(v.low, from, to, inQuote(from, to))) {
+          continue;
+        }
+        Words w = words(from, to);
+        Parse p = parser().parse(w.forms);
+        for (FrameReader.Hit h : reader.hits(p)) {
+          apply(h, p, w, s, from, to);
+        }
+      }
+      return finish();
+    }
+
+    private boolean inQuote(int from, int to) {
+      for (int i = from; i < to; i++) {
+        if (v.quoteOf[i] >= 0) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** The parser's words for tokens [from, to): "Korea's" and "wasn't" split in two. */
+    private Words words(int from, int to) {
+      List<String> forms = new ArrayList<>();
+      List<Integer> tokOf = new ArrayList<>();
+      for (int i = from; i < to; i++) {
+        String r = v.raw[i];
+        if (r.length() > 3 && (r.endsWith("'s") || r.endsWith("s'")) && v.possessive[i]) {
+          boolean plural = r.endsWith("s'");
+          forms.add(r.substring(0, r.length() - (plural ? 1 : 2)));
+          tokOf.add(i);
+          forms.add(plural ? "'" : "'s");
+          tokOf.add(i);
+        } else if (r.length() > 3 && v.negated[i]) {
+          forms.add(r.substring(0, r.length() - 3));
+          tokOf.add(i);
+          forms.add("n't");
+          tokOf.add(i);
+        } else {
+          forms.add(DocView.isQuoteMark(r) ? "\"" : r);
+          tokOf.add(i);
+        }
+        if (forms.size() >= ClearNlpParser.MAX_WORDS) {
+          break;
+        }
+      }
+      int[] map = new int[tokOf.size()];
+      for (int k = 0; k < map.length; k++) {
+        map[k] = tokOf.get(k);
+      }
+      return new Words(forms, map);
+    }
+
+    /** One frame hit of a parsed sentence made a claim (or claims, one per coordinated actor). */
+    private void apply(FrameReader.Hit h, Parse p, Words w, int s, int from, int to) {
+      Frames.Frame f = h.frame();
+      int cue = w.tokOf[h.predicate()];
+      if (conditional(cue, from)) {
+        return;
+      }
+      List<Mention> sources = new ArrayList<>();
+      String sourceSlot = null;
+      boolean sourceFound = false;
+      for (Frames.Slot slot : f.source()) {
+        List<Mention> found = new ArrayList<>();
+        if (slot.role() == Frames.Role.SPEAKER) {
+          int sp = reader.speaker(p, h.predicate());
+          if (sp >= 0) {
+            for (int n : FrameReader.withConjuncts(p, sp)) {
+              found.add(resolve(p, w, n));
+            }
+          } else if (v.quoteOf[cue] >= 0 && v.quotes.get(v.quoteOf[cue]).speaker != null) {
+            found.add(v.quotes.get(v.quoteOf[cue]).speaker);
+          }
+        } else {
+          for (int n : reader.nodes(p, h.predicate(), slot)) {
+            found.add(resolve(p, w, n));
+          }
+        }
+        if (!found.isEmpty()) {
+          sources = found;
+          sourceSlot = slot.toString();
+          sourceFound = true;
+          break;
+        }
+      }
+      if (f.requires() == Frames.Requirement.SPEAKER && !sourceFound) {
+        return;
+      }
+      List<Mention> targets = new ArrayList<>();
+      String targetSlot = null;
+      for (Frames.Slot slot : f.target()) {
+        List<Integer> nodes = reader.nodes(p, h.predicate(), slot);
+        if (nodes.isEmpty()) {
+          continue;
+        }
+        for (int n : nodes) {
+          Mention m = resolve(p, w, n);
+          if (usable(m)) {
+            targets.add(m);
+          }
+        }
+        targetSlot = slot.toString();
+        break;
+      }
+      String offence = null;
+      for (Frames.Slot slot : f.offence()) {
+        List<Integer> nodes = reader.nodes(p, h.predicate(), slot);
+        if (!nodes.isEmpty()) {
+          offence = FrameReader.phrase(p, nodes.get(0), 6);
+          break;
+        }
+      }
+      if (sources.isEmpty()) {
+        sources.add(null);
+      }
+      boolean denial = f.kind().equals(Claim.DENIAL) || h.negated();
+      if (denial) {
+        List<Mention> deniers = new ArrayList<>();
+        for (Mention m : sources) {
+          if (usable(m)) {
+            deniers.add(m);
+          }
+        }
+        if (deniers.isEmpty() && h.negated() && f.kind().equals(Claim.ACCUSATION)) {
+          deniers.addAll(targets);
+        }
+        for (Mention d : deniers) {
+          String pass = f.name() + ":" + passOf(d, sourceSlot);
+          Candidate c =
+              add(
+                  Claim.DENIAL,
+                  d,
+                  pass,
+                  null,
+                  new int[] {cue, cue + 1},
+                  s,
+                  from,
+                  to,
+                  f.weight(),
+                  null,
+                  pass.contains("SPEAKER"));
+          if (c != null) {
+            c.namedAccuser = namedAccuser(p, w, h.predicate());
+          }
+        }
+        return;
+      }
+      for (Mention src : sources) {
+        for (Mention tgt : targets) {
+          String pass =
+              f.name()
+                  + ":"
+                  + passOf(src, sourceSlot == null ? "none" : sourceSlot)
+                  + ">"
+                  + targetSlot;
+          add(
+              Claim.ACCUSATION,
+              src,
+              pass,
+              tgt.actor(),
+              new int[] {cue, cue + 1},
+              s,
+              from,
+              to,
+              f.weight(),
+              offence != null ? offence : incidentOffence(from, to),
+              pass.contains("SPEAKER"));
+        }
+      }
+    }
+
+    /** "rejected Washington's accusations": the accuser a denial names, or null. */
+    private Actor namedAccuser(Parse p, Words w, int pred) {
+      for (int o : p.dependents(pred)) {
+        if (!words.accusationNoun(p.lemmas()[o])) {
+          continue;
+        }
+        for (int d : p.dependents(o)) {
+          String l = p.labels()[d];
+          if (l.equals("poss") || l.equals("compound") || l.equals("amod")) {
+            Mention m = mf.mentionAt(w.tokOf[d]);
+            if (usable(m)) {
+              return m.actor();
+            }
+          }
+        }
+      }
+      return null;
+    }
+
+    /**
+     * The actor a parse node names: the mention on its token (names, gazetteer entries, resolved
+     * pronouns and anaphors), else one on its compound, apposition or modifier, else the
+     * proper-noun phrase it heads as an actor of its own; null when it names none.
+     */
+    private Mention resolve(Parse p, Words w, int n) {
+      Mention m = mf.mentionAt(w.tokOf[n]);
+      if (m != null) {
+        return m;
+      }
+      for (int d : p.dependents(n)) {
+        String l = p.labels()[d];
+        if (l.equals("compound") || l.equals("appos") || l.equals("amod") || l.equals("nmod")) {
+          Mention dm = mf.mentionAt(w.tokOf[d]);
+          if (dm != null && dm.actor() != null) {
+            String headWord = v.low[w.tokOf[n]];
+            if (l.equals("amod")
+                && p.tags()[n].startsWith("NNS")
+                && !lexicon.is("STATE_NOUN", headWord)
+                && dm.to() <= w.tokOf[n]) {
+              // "Kurdish militants": a group of its own, not the state of the adjective
+              int a = dm.from();
+              int b = w.tokOf[n] + 1;
+              return new Mention(
+                  a, b, Actor.unlisted(mf.surface(a, b), "org", null), "GROUP", "parse-group");
+            }
+            return dm;
+          }
+        }
+      }
+      String head = v.low[w.tokOf[n]];
+      if (!p.tags()[n].startsWith("NNP") && lexicon.is("STATE_NOUN", head)) {
+        for (Mention earlier : mf.mentionsBefore(w.tokOf[n], 600)) {
+          if (earlier.actor() != null && "state".equals(earlier.actor().type())) {
+            return new Mention(
+                w.tokOf[n], w.tokOf[n] + 1, earlier.actor(), "ANAPHOR", "parse-anaphor");
+          }
+        }
+      }
+      if (p.tags()[n].startsWith("NNP")) {
+        int lo = n;
+        while (lo > 0
+            && p.heads()[lo - 1] == n
+            && p.tags()[lo - 1].startsWith("NNP")
+            && p.labels()[lo - 1].equals("compound")) {
+          lo--;
+        }
+        int a = w.tokOf[lo];
+        int b = w.tokOf[n] + 1;
+        String name = mf.surface(a, b);
+        if (name != null && !name.isBlank() && Character.isUpperCase(name.charAt(0))) {
+          return new Mention(
+              a, b, Actor.unlisted(name, b - a > 1 ? "person" : null, null), "UNLISTED", "parse");
+        }
+      }
+      return null;
+    }
+
+    /** The parser's words of a sentence, and for each the document token it came from. */
+    private record Words(List<String> forms, int[] tokOf) {}
+
+    private List<Claim> extractByRules() {
       for (int s = 0; s < v.sentenceCount() && out.size() < MAX_CLAIMS; s++) {
         int from = v.sentFrom[s];
         int to = Math.min(v.sentTo[s], from + MAX_SENTENCE_TOKENS);
@@ -1415,28 +1754,59 @@ public final class ClaimExtractor implements Serializable {
         int s,
         int from,
         int to) {
+      String offence = kind.equals(Claim.ACCUSATION) ? offence(m, s, from, to) : null;
+      return add(
+          kind,
+          source,
+          pass,
+          target,
+          new int[] {m.start(), m.end()},
+          s,
+          from,
+          to,
+          m.pattern().weight(),
+          offence,
+          !"svo-active".equals(pass));
+    }
+
+    /**
+     * A claim on cue tokens {@code cue[0]..cue[1]}; the source's words are its speaker when {@code
+     * sourceSpeaks} (a reporting subject, not the subject of the cue verb itself).
+     */
+    private Candidate add(
+        String kind,
+        Mention source,
+        String pass,
+        Actor target,
+        int[] cue,
+        int s,
+        int from,
+        int to,
+        double weight,
+        String offence,
+        boolean sourceSpeaks) {
       Candidate c = new Candidate();
       c.kind = kind;
       c.source = source == null || source.vague() ? null : speaksFor(source.actor());
       c.target = speaksFor(target);
       c.pass = pass;
-      c.cueTok = m.start();
-      c.cueEnd = m.end();
+      c.cueTok = cue[0];
+      c.cueEnd = cue[1];
       c.sentence = s;
-      c.weight = m.pattern().weight();
-      if (v.inSpeech(m.start())) {
-        Mention sp = v.quotes.get(v.quoteOf[m.start()]).speaker;
+      c.weight = weight;
+      if (v.inSpeech(cue[0])) {
+        Mention sp = v.quotes.get(v.quoteOf[cue[0]]).speaker;
         c.speaker = sp == null ? null : mf.surface(sp.from(), sp.to());
-      } else if (source != null && !"svo-active".equals(pass)) {
+      } else if (source != null && sourceSpeaks) {
         c.speaker = mf.surface(source.from(), source.to());
       }
       if (kind.equals(Claim.ACCUSATION)) {
         if (c.source != null && c.target != null && same(c.source, c.target)) {
           return null;
         }
-        c.offence = offence(m, s, from, to);
+        c.offence = offence;
       }
-      if (hedged(m.start(), m.end(), from, to)) {
+      if (hedged(cue[0], cue[1], from, to)) {
         c.hedged = true;
         c.weight *= 0.8;
       }
@@ -1486,14 +1856,32 @@ public final class ClaimExtractor implements Serializable {
     }
 
     private String offence(CueLexicon.Match m, int s, int from, int to) {
+      String inSentence = incidentIn(from, to);
+      if (inSentence != null) {
+        return inSentence;
+      }
+      String after = offenceAfter(m.end(), to);
+      if (after != null) {
+        return after;
+      }
+      return incidentOffence(from, to);
+    }
+
+    /** The offence of a known incident named in tokens [from, to), or null. */
+    private String incidentIn(int from, int to) {
       for (MentionFinder.IncidentMention im : mf.incidents) {
         if (im.from() >= from && im.to() <= to) {
           return im.incident().offence();
         }
       }
-      String after = offenceAfter(m.end(), to);
-      if (after != null) {
-        return after;
+      return null;
+    }
+
+    /** The offence of a known incident named in the sentence, else in the article, or null. */
+    private String incidentOffence(int from, int to) {
+      String inSentence = incidentIn(from, to);
+      if (inSentence != null) {
+        return inSentence;
       }
       return mf.incidents.isEmpty() ? null : mf.incidents.get(0).incident().offence();
     }

@@ -19,7 +19,7 @@ import java.util.List;
  *
  * <pre>
  * java -cp target/classes:target/test-classes:$(cat cp.txt) io.riposte.extract.DevHarness \
- *     DATA_DIR ARTICLES.jsonl PRED.jsonl
+ *     DATA_DIR ARTICLES.jsonl PRED.jsonl [--parsed]
  * python3 ../shared/eval/score.py GOLD.jsonl PRED.jsonl --verbose
  * </pre>
  */
@@ -28,9 +28,9 @@ public final class DevHarness {
   private DevHarness() {}
 
   public static void main(String[] args) throws IOException {
-    if (args.length != 3) {
+    if (args.length != 3 && !(args.length == 4 && args[3].equals("--parsed"))) {
       throw new IllegalArgumentException(
-          "expected DATA_DIR ARTICLES.jsonl PRED.jsonl, got " + args.length + " arguments");
+          "expected DATA_DIR ARTICLES.jsonl PRED.jsonl [--parsed], got " + String.join(" ", args));
     }
     Path data = Paths.get(args[0]);
     Gazetteer gazetteer =
@@ -38,7 +38,10 @@ public final class DevHarness {
             lines(data.resolve("gazetteer/actors.tsv")),
             lines(data.resolve("gazetteer/incidents.tsv")));
     CueLexicon lexicon = CueLexicon.load(f -> lines(data.resolve(f)));
-    ClaimExtractor extractor = new ClaimExtractor(gazetteer, lexicon);
+    java.util.function.Function<Document, List<Claim>> extractor =
+        args.length == 4
+            ? ClaimExtractor.parsed(f -> lines(data.resolve(f)))::extract
+            : new ClaimExtractor(gazetteer, lexicon)::extract;
     TestDocuments docs = new TestDocuments(gazetteer.phrases(), lexicon.phrases());
     ObjectMapper json = new ObjectMapper();
     long started = System.nanoTime();
@@ -59,7 +62,7 @@ public final class DevHarness {
         }
         Document doc = docs.document(a.path("id").asText(), text, date);
         articles++;
-        for (Claim c : extractor.extract(doc)) {
+        for (Claim c : extractor.apply(doc)) {
           ObjectNode o = json.createObjectNode();
           o.put("article_id", c.articleId());
           o.put("claim_id", c.claimId());

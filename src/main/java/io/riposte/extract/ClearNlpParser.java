@@ -1,0 +1,94 @@
+package io.riposte.extract;
+
+import edu.emory.clir.clearnlp.component.AbstractComponent;
+import edu.emory.clir.clearnlp.component.mode.dep.DEPConfiguration;
+import edu.emory.clir.clearnlp.component.mode.srl.SRLConfiguration;
+import edu.emory.clir.clearnlp.component.utils.GlobalLexica;
+import edu.emory.clir.clearnlp.component.utils.NLPUtils;
+import edu.emory.clir.clearnlp.dependency.DEPNode;
+import edu.emory.clir.clearnlp.dependency.DEPTree;
+import edu.emory.clir.clearnlp.util.arc.SRLArc;
+import edu.emory.clir.clearnlp.util.lang.TLanguage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * ClearNLP 3's English POS tagger, lemmatiser, dependency parser and semantic role labeller, loaded
+ * from the model jars on the classpath (no download), once per JVM: {@link #get()} loads on first
+ * use, its three models in parallel (28-38 s and ~1.3 GB of heap in all, see
+ * ../shared/notes/nlp-parsers.md), and every later call, from any thread, shares that instance. The
+ * components are thread-safe once loaded (outputs from two threads sharing one instance were
+ * identical to one thread's).
+ */
+public final class ClearNlpParser implements SentenceParser {
+
+  private static final TLanguage EN = TLanguage.ENGLISH;
+
+  /** Sentences longer than this are cut before parsing: parse time grows with length. */
+  public static final int MAX_WORDS = 80;
+
+  private final List<AbstractComponent> components;
+
+  private ClearNlpParser(List<AbstractComponent> components) {
+    this.components = components;
+  }
+
+  /** Holder idiom: the models load when a task first asks for the parser, once per JVM. */
+  private static final class Holder {
+    static final ClearNlpParser INSTANCE = load();
+  }
+
+  /** The JVM's parser, loaded on first call. */
+  public static ClearNlpParser get() {
+    return Holder.INSTANCE;
+  }
+
+  private static ClearNlpParser load() {
+    GlobalLexica.initDistributionalSemanticsWords(
+        List.of("brown-rcv1.clean.tokenized-CoNLL03.txt-c1000-freq1.txt.xz"));
+    CompletableFuture<AbstractComponent> pos =
+        CompletableFuture.supplyAsync(() -> NLPUtils.getPOSTagger(EN, "general-en-pos.xz"));
+    CompletableFuture<AbstractComponent> dep =
+        CompletableFuture.supplyAsync(
+            () -> {
+              DEPConfiguration config = new DEPConfiguration("root");
+              config.setBeamSize(1);
+              return NLPUtils.getDEPParser(EN, "general-en-dep.xz", config);
+            });
+    CompletableFuture<AbstractComponent> srl =
+        CompletableFuture.supplyAsync(
+            () -> NLPUtils.getSRLabeler(EN, "general-en-srl.xz", new SRLConfiguration(4, 3)));
+    AbstractComponent morph = NLPUtils.getMPAnalyzer(EN);
+    return new ClearNlpParser(List.of(pos.join(), morph, dep.join(), srl.join()));
+  }
+
+  @Override
+  public Parse parse(List<String> words) {
+    List<String> cut = words.size() > MAX_WORDS ? words.subList(0, MAX_WORDS) : words;
+    int n = cut.size();
+    DEPTree tree = new DEPTree(cut);
+    for (AbstractComponent c : components) {
+      c.process(tree);
+    }
+    String[] forms = new String[n];
+    String[] lemmas = new String[n];
+    String[] tags = new String[n];
+    int[] heads = new int[n];
+    String[] labels = new String[n];
+    List<Parse.Role> roles = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      DEPNode node = tree.get(i + 1);
+      forms[i] = node.getWordForm();
+      lemmas[i] = node.getLemma();
+      tags[i] = node.getPOSTag();
+      DEPNode head = node.getHead();
+      heads[i] = head == null ? -1 : head.getID() - 1;
+      labels[i] = node.getLabel() == null ? "" : node.getLabel();
+      for (SRLArc arc : node.getSemanticHeadArcList()) {
+        roles.add(new Parse.Role(arc.getNode().getID() - 1, i, arc.getLabel()));
+      }
+    }
+    return new Parse(forms, lemmas, tags, heads, labels, List.copyOf(roles));
+  }
+}
