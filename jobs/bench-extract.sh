@@ -12,7 +12,7 @@ if [[ ! -f "$out/articles/_SUCCESS" ]]; then
 fi
 java_bin="$(riposte_java)"
 # shellcheck disable=SC2046
-"$java_bin" -Xmx"${RIPOSTE_DRIVER_MEMORY:-4g}" $(riposte_java_opts) \
+"$java_bin" -Xmx"${RIPOSTE_DRIVER_MEMORY:-6g}" $(riposte_java_opts) \
   -Dlog4j2.configurationFile=riposte-log4j2.properties -Dspark.master="${SPARK_MASTER:-local[2]}" \
   -cp "$RIPOSTE_HOME/target/classes:$(cat "$RIPOSTE_HOME/target/riposte.classpath")" \
   io.riposte.bench.ExtractBenchmark "$out" "$rounds"

@@ -83,7 +83,7 @@ class StandaloneClusterIT {
         String.join(
             " ",
             quote(java),
-            "-Xmx1g",
+            "-Xmx5g",
             SHORT_LIVED_JVM,
             String.join(" ", sparkJvmOptions),
             "-cp",
@@ -104,7 +104,7 @@ class StandaloneClusterIT {
     daemonOptions.addAll(List.of(SHORT_LIVED_JVM.split(" ")));
     cluster =
         LoopbackSparkCluster.start(
-            sparkHome, tmp.resolve("cluster"), 2, "1500m", daemonOptions, START_TIMEOUT);
+            sparkHome, tmp.resolve("cluster"), 2, "4500m", daemonOptions, START_TIMEOUT);
     Instant clusterUp = Instant.now();
     Process onCluster =
         submit(
@@ -118,7 +118,7 @@ class StandaloneClusterIT {
                 "--deploy-mode",
                 "client",
                 "--executor-memory",
-                "1g",
+                "4g",
                 "--total-executor-cores",
                 "2",
                 "--driver-memory",

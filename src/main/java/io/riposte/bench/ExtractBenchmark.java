@@ -8,9 +8,7 @@ import com.johnsnowlabs.nlp.DocumentAssembler;
 import com.johnsnowlabs.nlp.annotators.Tokenizer;
 import com.johnsnowlabs.nlp.annotators.sbd.pragmatic.SentenceDetector;
 import io.riposte.extract.ClaimExtractor;
-import io.riposte.extract.CueLexicon;
 import io.riposte.extract.CuePrefilter;
-import io.riposte.extract.Gazetteer;
 import io.riposte.io.Outputs;
 import io.riposte.io.ReferenceFiles;
 import io.riposte.io.Tables;
@@ -54,14 +52,10 @@ public final class ExtractBenchmark {
       Dataset<Row> articles = new Outputs(spark, args[0]).read(Tables.ARTICLES);
       long n = articles.count();
       ReferenceFiles reference = ReferenceFiles.bundled();
-      Gazetteer gazetteer =
-          Gazetteer.parse(
-              reference.lines("gazetteer/actors.tsv"), reference.lines("gazetteer/incidents.tsv"));
-      CueLexicon lexicon = CueLexicon.load(reference::lines);
-      PipelineModel nlp = ExtractClaims.nlpPipeline(spark, gazetteer.phrases());
+      ClaimExtractor extractor = ClaimExtractor.parsed(reference::lines);
+      PipelineModel nlp = ExtractClaims.nlpPipeline(spark, extractor.gazetteer().phrases());
       PipelineModel bare = barePipeline(articles);
-      CuePrefilter prefilter = new CuePrefilter(lexicon.phrases());
-      ClaimExtractor extractor = new ClaimExtractor(gazetteer, lexicon);
+      CuePrefilter prefilter = new CuePrefilter(extractor.prefilterPhrases());
       System.out.printf("articles: %d (%s)%n", n, args[0]);
       for (int round = 1; round <= rounds; round++) {
         long t0 = System.nanoTime();

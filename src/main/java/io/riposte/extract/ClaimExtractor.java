@@ -107,6 +107,11 @@ public final class ClaimExtractor implements Serializable {
   private final WordClasses words;
   private final FrameReader reader;
 
+  /**
+   * Whether the parser reads every candidate sentence, not only those the rules left (DevHarness).
+   */
+  private boolean parserOnly;
+
   /** Set by tests; otherwise the JVM's {@link ClearNlpParser}, loaded on first use. */
   private transient SentenceParser parser;
 
@@ -135,16 +140,23 @@ public final class ClaimExtractor implements Serializable {
    * The parser path, with its gazetteer, lexicons, frames and word classes read by {@code linesOf}.
    */
   public static ClaimExtractor parsed(java.util.function.Function<String, List<String>> linesOf) {
+    CueLexicon lexicon = CueLexicon.load(linesOf);
     return new ClaimExtractor(
         Gazetteer.parse(
             linesOf.apply("gazetteer/actors.tsv"), linesOf.apply("gazetteer/incidents.tsv")),
-        CueLexicon.load(linesOf),
+        lexicon,
         Frames.load(linesOf),
-        WordClasses.load(linesOf));
+        WordClasses.load(linesOf).withWrongdoingNouns(lexicon.words("WRONGDOING")));
   }
 
   public Gazetteer gazetteer() {
     return gazetteer;
+  }
+
+  /** The parser path alone, without the rule pass: for measuring it (DevHarness --parser-only). */
+  public ClaimExtractor parserOnly() {
+    this.parserOnly = true;
+    return this;
   }
 
   /** Uses {@code p} instead of the JVM's ClearNLP models (tests). */
@@ -154,12 +166,17 @@ public final class ClaimExtractor implements Serializable {
   }
 
   /**
-   * The words that let an article through the prefilter: frame cue forms and wrongdoing forms (a
-   * sentence needs one of them to be a {@link #candidate}).
+   * The words that let an article through the prefilter: the rules' cue phrases and, with the
+   * parser, frame cue forms and wrongdoing forms (a sentence needs one of them to be a {@link
+   * #candidate}).
    */
   public List<String> prefilterPhrases() {
-    java.util.Set<String> out = new java.util.TreeSet<>(frames.forms());
-    out.addAll(words.wrongdoingForms());
+    java.util.Set<String> out = new java.util.TreeSet<>(lexicon.phrases());
+    if (frames != null) {
+      out.addAll(frames.forms());
+      out.addAll(words.wrongdoingForms());
+      out.addAll(lexicon.words("WRONGDOING"));
+    }
     return List.copyOf(out);
   }
 
@@ -182,7 +199,7 @@ public final class ClaimExtractor implements Serializable {
       if (frames.forms().contains(l)) {
         return true;
       }
-      wrong |= words.wrongdoingForm(l);
+      wrong |= words.wrongdoingForm(l) || lexicon.is("WRONGDOING", l);
       context |= words.gateContext(l);
     }
     return wrong && context;
@@ -238,14 +255,28 @@ public final class ClaimExtractor implements Serializable {
     }
 
     List<Claim> extract() {
-      return reader == null ? extractByRules() : extractByParse();
+      if (reader == null || !parserOnly) {
+        rules();
+      }
+      if (reader != null) {
+        parsed();
+      }
+      return finish();
     }
 
-    private List<Claim> extractByParse() {
+    /**
+     * The parser pass: candidate sentences that the rules left without a claim (all candidates with
+     * {@link #parserOnly}) are parsed and read through the frame table.
+     */
+    private void parsed() {
+      Set<Integer> covered = new HashSet<>();
+      for (Candidate c : out) {
+        covered.add(c.sentence);
+      }
       for (int s = 0; s < v.sentenceCount() && out.size() < MAX_CLAIMS; s++) {
         int from = v.sentFrom[s];
         int to = Math.min(v.sentTo[s], from + MAX_SENTENCE_TOKENS);
-        if (from >= to || !candidate(v.low, from, to, inQuote(from, to))) {
+        if (from >= to || covered.contains(s) || !candidate(v.low, from, to, inQuote(from, to))) {
           continue;
         }
         Words w = words(from, to);
@@ -254,7 +285,6 @@ public final class ClaimExtractor implements Serializable {
           apply(h, p, w, s, from, to);
         }
       }
-      return finish();
     }
 
     private boolean inQuote(int from, int to) {
@@ -324,6 +354,9 @@ public final class ClaimExtractor implements Serializable {
             found.add(resolve(p, w, n));
           }
         }
+        if (found.stream().anyMatch(this::usable)) {
+          found.removeIf(m -> !usable(m));
+        }
         if (!found.isEmpty()) {
           sources = found;
           sourceSlot = slot.toString();
@@ -331,24 +364,10 @@ public final class ClaimExtractor implements Serializable {
           break;
         }
       }
-      if (f.requires() == Frames.Requirement.SPEAKER && !sourceFound) {
+      boolean speakerOnly =
+          f.source().size() == 1 && f.source().get(0).role() == Frames.Role.SPEAKER;
+      if ((f.requires() == Frames.Requirement.SPEAKER || speakerOnly) && !sourceFound) {
         return;
-      }
-      List<Mention> targets = new ArrayList<>();
-      String targetSlot = null;
-      for (Frames.Slot slot : f.target()) {
-        List<Integer> nodes = reader.nodes(p, h.predicate(), slot);
-        if (nodes.isEmpty()) {
-          continue;
-        }
-        for (int n : nodes) {
-          Mention m = resolve(p, w, n);
-          if (usable(m)) {
-            targets.add(m);
-          }
-        }
-        targetSlot = slot.toString();
-        break;
       }
       String offence = null;
       for (Frames.Slot slot : f.offence()) {
@@ -357,6 +376,46 @@ public final class ClaimExtractor implements Serializable {
           offence = FrameReader.phrase(p, nodes.get(0), 6);
           break;
         }
+      }
+      List<Mention> targets = new ArrayList<>();
+      String targetSlot = null;
+      for (Frames.Slot slot : f.target()) {
+        List<Integer> nodes = reader.nodes(p, h.predicate(), slot);
+        if (nodes.isEmpty()) {
+          continue;
+        }
+        if (nodes.size() == 1 && FrameReader.reciprocal(p, nodes.get(0)) && sources.size() > 1) {
+          for (int a = 0; a < sources.size(); a++) {
+            for (int b = 0; b < sources.size(); b++) {
+              if (a != b && usable(sources.get(b))) {
+                add(
+                    Claim.ACCUSATION,
+                    sources.get(a),
+                    f.name() + ":reciprocal",
+                    sources.get(b).actor(),
+                    new int[] {cue, cue + 1},
+                    s,
+                    from,
+                    to,
+                    f.weight(),
+                    offence,
+                    false);
+              }
+            }
+          }
+          return;
+        }
+        for (int n : nodes) {
+          if (speakerOnly && p.tags()[n].startsWith("PRP")) {
+            continue; // "X said it killed ...": the speaker's own act, not an accusation
+          }
+          Mention m = resolve(p, w, n);
+          if (usable(m)) {
+            targets.add(m);
+          }
+        }
+        targetSlot = slot.toString();
+        break;
       }
       if (sources.isEmpty()) {
         sources.add(null);
@@ -443,17 +502,37 @@ public final class ClaimExtractor implements Serializable {
      */
     private Mention resolve(Parse p, Words w, int n) {
       Mention m = mf.mentionAt(w.tokOf[n]);
-      if (m != null) {
+      if (m != null && !m.vague()) {
         return m;
       }
+      Mention named = resolveName(p, w, n);
+      return named != null ? named : m;
+    }
+
+    private Mention resolveName(Parse p, Words w, int n) {
+      int appos = p.dependent(n, "appos");
+      if (appos >= 0) {
+        Mention am = mf.mentionAt(w.tokOf[appos]);
+        if (am != null && am.actor() != null) {
+          return am;
+        }
+      }
+      String headLow = v.low[w.tokOf[n]];
+      boolean collective =
+          lexicon.is("STATE_NOUN", headLow)
+              || lexicon.is("ORG_WORD", headLow)
+              || lexicon.is("GROUP_NOUN", headLow)
+              || p.tags()[n].equals("NNS")
+              || p.tags()[n].startsWith("NNP");
       for (int d : p.dependents(n)) {
         String l = p.labels()[d];
-        if (l.equals("compound") || l.equals("appos") || l.equals("amod") || l.equals("nmod")) {
+        if (collective && (l.equals("compound") || l.equals("amod") || l.equals("nmod"))) {
           Mention dm = mf.mentionAt(w.tokOf[d]);
           if (dm != null && dm.actor() != null) {
             String headWord = v.low[w.tokOf[n]];
+            boolean led = v.low[w.tokOf[d]].matches(".*-(led|backed|based|run|linked)");
             if (l.equals("amod")
-                && p.tags()[n].startsWith("NNS")
+                && (p.tags()[n].startsWith("NNS") || led)
                 && !lexicon.is("STATE_NOUN", headWord)
                 && dm.to() <= w.tokOf[n]) {
               // "Kurdish militants": a group of its own, not the state of the adjective
@@ -475,6 +554,12 @@ public final class ClaimExtractor implements Serializable {
           }
         }
       }
+      if (p.tags()[n].startsWith("JJ")) {
+        Gazetteer.Entry e = gazetteer.lookup(v.raw[w.tokOf[n]], doc.publishedDate());
+        if (e != null && e.actor() != null) {
+          return new Mention(w.tokOf[n], w.tokOf[n] + 1, e.actor(), "STATE", "parse-demonym");
+        }
+      }
       if (p.tags()[n].startsWith("NNP")) {
         int lo = n;
         while (lo > 0
@@ -486,7 +571,10 @@ public final class ClaimExtractor implements Serializable {
         int a = w.tokOf[lo];
         int b = w.tokOf[n] + 1;
         String name = mf.surface(a, b);
-        if (name != null && !name.isBlank() && Character.isUpperCase(name.charAt(0))) {
+        if (name != null
+            && !name.isBlank()
+            && Character.isUpperCase(name.charAt(0))
+            && !lexicon.is("TITLE", name.toLowerCase(Locale.ROOT).replace(".", ""))) {
           return new Mention(
               a, b, Actor.unlisted(name, b - a > 1 ? "person" : null, null), "UNLISTED", "parse");
         }
@@ -521,6 +609,32 @@ public final class ClaimExtractor implements Serializable {
         }
       }
       return finish();
+    }
+
+    /** The rule pass: cue patterns over tokens, sentence by sentence. */
+    private void rules() {
+      for (int s = 0; s < v.sentenceCount() && out.size() < MAX_CLAIMS; s++) {
+        int from = v.sentFrom[s];
+        int to = Math.min(v.sentTo[s], from + MAX_SENTENCE_TOKENS);
+        if (from >= to) {
+          continue;
+        }
+        boolean question = isQuestion(from, v.sentTo[s]);
+        List<CueLexicon.Match> matches = lexicon.match(v.low, from, to);
+        matches.sort(
+            Comparator.comparingInt((CueLexicon.Match m) -> m.start())
+                .thenComparing(m -> m.pattern().frame().equals("VERB_TO") ? 0 : 1));
+        for (CueLexicon.Match m : matches) {
+          if (question || conditional(m.start(), from)) {
+            continue;
+          }
+          if (Claim.ACCUSATION.equals(m.pattern().kind())) {
+            accusation(m, s, from, to);
+          } else {
+            denial(m, s, from, to);
+          }
+        }
+      }
     }
 
     // ---------------------------------------------------------------- sentence-level checks

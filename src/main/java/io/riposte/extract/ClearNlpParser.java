@@ -12,11 +12,13 @@ import edu.emory.clir.clearnlp.util.lang.TLanguage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 
 /**
  * ClearNLP 3's English POS tagger, lemmatiser, dependency parser and semantic role labeller, loaded
  * from the model jars on the classpath (no download), once per JVM: {@link #get()} loads on first
- * use, its three models in parallel (28-38 s and ~1.3 GB of heap in all, see
+ * use (~20 s with the three models in parallel, 28-38 s one by one; ~1.3 GB of heap retained, see
  * ../shared/notes/nlp-parsers.md), and every later call, from any thread, shares that instance. The
  * components are thread-safe once loaded (outputs from two threads sharing one instance were
  * identical to one thread's).
@@ -44,24 +46,44 @@ public final class ClearNlpParser implements SentenceParser {
     return Holder.INSTANCE;
   }
 
+  /**
+   * Loads the models: in parallel when the heap can hold the three loads at once (about 4 GB at the
+   * peak), one after the other otherwise (3 GB is then enough; a 2 GB heap fails).
+   */
   private static ClearNlpParser load() {
+    long started = System.nanoTime();
     GlobalLexica.initDistributionalSemanticsWords(
         List.of("brown-rcv1.clean.tokenized-CoNLL03.txt-c1000-freq1.txt.xz"));
+    Executor pool =
+        Runtime.getRuntime().maxMemory() >= PARALLEL_LOAD_HEAP
+            ? ForkJoinPool.commonPool()
+            : Runnable::run;
     CompletableFuture<AbstractComponent> pos =
-        CompletableFuture.supplyAsync(() -> NLPUtils.getPOSTagger(EN, "general-en-pos.xz"));
+        CompletableFuture.supplyAsync(() -> NLPUtils.getPOSTagger(EN, "general-en-pos.xz"), pool);
     CompletableFuture<AbstractComponent> dep =
         CompletableFuture.supplyAsync(
             () -> {
               DEPConfiguration config = new DEPConfiguration("root");
               config.setBeamSize(1);
               return NLPUtils.getDEPParser(EN, "general-en-dep.xz", config);
-            });
+            },
+            pool);
     CompletableFuture<AbstractComponent> srl =
         CompletableFuture.supplyAsync(
-            () -> NLPUtils.getSRLabeler(EN, "general-en-srl.xz", new SRLConfiguration(4, 3)));
+            () -> NLPUtils.getSRLabeler(EN, "general-en-srl.xz", new SRLConfiguration(4, 3)), pool);
     AbstractComponent morph = NLPUtils.getMPAnalyzer(EN);
-    return new ClearNlpParser(List.of(pos.join(), morph, dep.join(), srl.join()));
+    ClearNlpParser parser = new ClearNlpParser(List.of(pos.join(), morph, dep.join(), srl.join()));
+    LOG.info(
+        "ClearNLP models loaded in {} s ({} heap)",
+        String.format("%.1f", (System.nanoTime() - started) / 1e9),
+        pool instanceof ForkJoinPool ? "in parallel, large" : "one by one, small");
+    return parser;
   }
+
+  private static final long PARALLEL_LOAD_HEAP = 5L << 30;
+
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(ClearNlpParser.class);
 
   @Override
   public Parse parse(List<String> words) {

@@ -174,6 +174,12 @@ public final class CueLexicon implements Serializable {
     return words != null && phrase != null && words.containsKey(phrase);
   }
 
+  /** The phrases of a context category (empty for an unknown one). */
+  java.util.Set<String> words(String category) {
+    Map<String, String> words = context.get(category);
+    return words == null ? java.util.Set.of() : java.util.Set.copyOf(words.keySet());
+  }
+
   /** The value column of a context phrase, or null. */
   String value(String category, String phrase) {
     Map<String, String> words = context.get(category);

@@ -48,11 +48,13 @@ final class FrameReader implements Serializable {
       }
       String lemma = p.lemmas()[i];
       List<Frame> candidates = new ArrayList<>(frames.of(lemma, pos));
-      if (candidates.isEmpty()
-          && words.wrongdoing(lemma, pos)
-          && (pos == 'V' || pos == 'N' && p.labels()[i].equals("attr"))) {
+      if (candidates.isEmpty() && words.wrongdoing(lemma, pos) && (pos == 'V' || pos == 'N')) {
         Frame f =
-            frames.ofClass(pos == 'V' ? Frames.WRONGDOING_CLASS : Frames.WRONGDOER_CLASS, pos);
+            pos == 'V'
+                ? frames.ofClass(Frames.WRONGDOING_CLASS, pos)
+                : p.labels()[i].equals("attr")
+                    ? frames.ofClass(Frames.WRONGDOER_CLASS, pos)
+                    : frames.ofClass(Frames.WRONGDOING_CLASS, pos);
         if (f != null) {
           candidates.add(f);
         }
@@ -268,13 +270,42 @@ final class FrameReader implements Serializable {
    * Y"); empty when the parse has none. Not for {@link Frames.Role#SPEAKER}: see {@link #speaker}.
    */
   List<Integer> nodes(Parse p, int pred, Slot slot) {
-    int n = node(p, pred, slot);
-    if (n < 0) {
-      return List.of();
-    }
     List<Integer> out = new ArrayList<>();
-    addWithConjuncts(p, n, out);
-    return out;
+    switch (slot.role()) {
+      case A0:
+      case A1:
+      case A2:
+      case GOL:
+      case PRD:
+        // the labeller may give one role to several words ("accused Trump campaign manager
+        // Corey Lewandowski": both "manager" and "Lewandowski" are A1): all are candidates
+        for (Parse.Role r : p.rolesOf(pred)) {
+          if (r.label().equals(slot.role().name())) {
+            addWithConjuncts(p, antecedent(p, pred, objectOf(p, r.argument())), out);
+          }
+        }
+        return out;
+      default:
+        int n = node(p, pred, slot);
+        if (n >= 0) {
+          addWithConjuncts(p, n, out);
+        }
+        return out;
+    }
+  }
+
+  /** "each other", "one another": the accused are the accusers themselves. */
+  static boolean reciprocal(Parse p, int n) {
+    String l = p.lemmas()[n];
+    if (!l.equals("other") && !l.equals("another")) {
+      return false;
+    }
+    for (int d : p.dependents(n)) {
+      if (p.lemmas()[d].equals("each") || p.lemmas()[d].equals("one")) {
+        return true;
+      }
+    }
+    return n > 0 && (p.lemmas()[n - 1].equals("each") || p.lemmas()[n - 1].equals("one"));
   }
 
   /** {@code n} and the nodes coordinated with it ("X and Y"). */
@@ -323,6 +354,14 @@ final class FrameReader implements Serializable {
         }
       case POSS:
         return p.dependent(pred, "poss");
+      case MOD:
+        {
+          int m = p.dependent(pred, "poss");
+          if (m < 0) {
+            m = p.dependent(pred, "amod");
+          }
+          return m < 0 ? p.dependent(pred, "compound") : m;
+        }
       case HEADSUBJ:
         return headSubject(p, pred);
       case CLAUSESUBJ:
@@ -453,6 +492,14 @@ final class FrameReader implements Serializable {
     int child = pred;
     for (int k = p.heads()[pred], steps = 0; k >= 0 && steps < p.size(); k = p.heads()[k]) {
       steps++;
+      if (p.tags()[k].startsWith("NN")
+          && words.accusationNoun(p.lemmas()[k])
+          && (p.labels()[child].equals("acl") || p.labels()[child].equals("ccomp"))) {
+        int owner = p.dependent(k, "poss");
+        if (owner >= 0) {
+          return owner;
+        }
+      }
       if (words.reporting(p.lemmas()[k]) && CLAUSE_LABELS.contains(p.labels()[child])) {
         for (Parse.Role r : p.rolesOf(k)) {
           if (r.label().equals("A0") && r.argument() != child) {

@@ -34,6 +34,7 @@ public final class Frames implements Serializable {
     HEADSUBJ,
     CLAUSESUBJ,
     POSS,
+    MOD,
     SPEAKER,
     PREP
   }

@@ -92,6 +92,19 @@ public final class WordClasses implements Serializable {
     return w;
   }
 
+  /**
+   * Adds single-word nouns of wrongdoing from another list (the rule lexicon's WRONGDOING words:
+   * "airstrikes", "cyberattack", which WordNet lacks or the stop list keeps out as verbs).
+   */
+  WordClasses withWrongdoingNouns(java.util.Collection<String> nouns) {
+    for (String n : nouns) {
+      if (!n.contains(" ")) {
+        wrongLemmas.computeIfAbsent('N', k -> new HashSet<>()).add(n);
+      }
+    }
+    return this;
+  }
+
   /** Loads both files through {@code linesOf} (a reference-file reader). */
   public static WordClasses load(Function<String, List<String>> linesOf) {
     return parse(linesOf.apply(CLASSES_FILE), linesOf.apply(WRONGDOING_FILE));

@@ -2,9 +2,7 @@ package io.riposte.jobs;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.riposte.extract.ClaimExtractor;
-import io.riposte.extract.CueLexicon;
 import io.riposte.extract.CuePrefilter;
-import io.riposte.extract.Gazetteer;
 import io.riposte.io.Outputs;
 import io.riposte.io.ReferenceFiles;
 import io.riposte.io.Tables;
@@ -35,11 +33,8 @@ public final class ExtractJob {
   /** Runs the job and fills the record's "extract" section and {@code claims_out}. */
   public static Result run(SparkSession spark, Config config, RunRecord record) {
     ReferenceFiles reference = new ReferenceFiles(config.reference());
-    Gazetteer gazetteer =
-        Gazetteer.parse(
-            reference.lines("gazetteer/actors.tsv"), reference.lines("gazetteer/incidents.tsv"));
-    CueLexicon lexicon = CueLexicon.load(reference::lines);
-    PipelineModel nlp = ExtractClaims.nlpPipeline(spark, gazetteer.phrases());
+    ClaimExtractor extractor = ClaimExtractor.parsed(reference::lines);
+    PipelineModel nlp = ExtractClaims.nlpPipeline(spark, extractor.gazetteer().phrases());
 
     Outputs outputs = new Outputs(spark, config.output());
     Dataset<Row> articles = outputs.read(Tables.ARTICLES);
@@ -47,9 +42,10 @@ public final class ExtractJob {
         ExtractClaims.claims(
             ExtractClaims.annotate(
                 ExtractClaims.balance(
-                    ExtractClaims.candidates(articles, new CuePrefilter(lexicon.phrases()))),
+                    ExtractClaims.candidates(
+                        articles, new CuePrefilter(extractor.prefilterPhrases()))),
                 nlp),
-            new ClaimExtractor(gazetteer, lexicon));
+            extractor);
     outputs.write(Tables.CLAIMS, claims);
 
     Map<String, Long> byKind = new TreeMap<>();
@@ -61,8 +57,8 @@ public final class ExtractJob {
     section.put("articles", result.articles());
     section.put("claims", result.claims());
     result.claimsByKind().forEach(section::put);
-    section.put("actor_phrases", gazetteer.phrases().size());
-    section.put("cue_phrases", lexicon.phrases().size());
+    section.put("actor_phrases", extractor.gazetteer().phrases().size());
+    section.put("prefilter_phrases", extractor.prefilterPhrases().size());
     record.json().put("claims_out", result.claims());
     return result;
   }

@@ -19,7 +19,7 @@ import java.util.List;
  *
  * <pre>
  * java -cp target/classes:target/test-classes:$(cat cp.txt) io.riposte.extract.DevHarness \
- *     DATA_DIR ARTICLES.jsonl PRED.jsonl [--parsed]
+ *     DATA_DIR ARTICLES.jsonl PRED.jsonl [--rules|--parser-only]
  * python3 ../shared/eval/score.py GOLD.jsonl PRED.jsonl --verbose
  * </pre>
  */
@@ -28,9 +28,11 @@ public final class DevHarness {
   private DevHarness() {}
 
   public static void main(String[] args) throws IOException {
-    if (args.length != 3 && !(args.length == 4 && args[3].equals("--parsed"))) {
+    if (args.length != 3
+        && !(args.length == 4 && (args[3].equals("--rules") || args[3].equals("--parser-only")))) {
       throw new IllegalArgumentException(
-          "expected DATA_DIR ARTICLES.jsonl PRED.jsonl [--parsed], got " + String.join(" ", args));
+          "expected DATA_DIR ARTICLES.jsonl PRED.jsonl [--rules|--parser-only], got "
+              + String.join(" ", args));
     }
     Path data = Paths.get(args[0]);
     Gazetteer gazetteer =
@@ -39,9 +41,11 @@ public final class DevHarness {
             lines(data.resolve("gazetteer/incidents.tsv")));
     CueLexicon lexicon = CueLexicon.load(f -> lines(data.resolve(f)));
     java.util.function.Function<Document, List<Claim>> extractor =
-        args.length == 4
+        args.length == 3
             ? ClaimExtractor.parsed(f -> lines(data.resolve(f)))::extract
-            : new ClaimExtractor(gazetteer, lexicon)::extract;
+            : args[3].equals("--parser-only")
+                ? ClaimExtractor.parsed(f -> lines(data.resolve(f))).parserOnly()::extract
+                : new ClaimExtractor(gazetteer, lexicon)::extract;
     TestDocuments docs = new TestDocuments(gazetteer.phrases(), lexicon.phrases());
     ObjectMapper json = new ObjectMapper();
     long started = System.nanoTime();

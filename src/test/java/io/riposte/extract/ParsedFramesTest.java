@@ -24,7 +24,8 @@ import org.junit.jupiter.api.TestFactory;
 class ParsedFramesTest {
 
   private static final ReferenceFiles REFERENCE = ReferenceFiles.bundled();
-  private static final ClaimExtractor EXTRACTOR = ClaimExtractor.parsed(REFERENCE::lines);
+  private static final ClaimExtractor EXTRACTOR =
+      ClaimExtractor.parsed(REFERENCE::lines).parserOnly();
   private static final TestDocuments DOCS =
       new TestDocuments(
           EXTRACTOR.gazetteer().phrases(), CueLexicon.load(REFERENCE::lines).phrases());
