@@ -32,6 +32,23 @@ public final class ClaimExtractor implements Serializable {
   private static final int MAX_SENTENCE_TOKENS = 200;
   private static final int MAX_CLAIMS = 500;
 
+  /** Role nouns before a name that make the person speak for what precedes them. */
+  private static final Set<String> ROLE_NOUNS =
+      Set.of(
+          "spokesman",
+          "spokeswoman",
+          "spokesperson",
+          "head",
+          "chief",
+          "director",
+          "chairman",
+          "chairwoman",
+          "leader",
+          "secretary-general",
+          "envoy",
+          "ambassador",
+          "minister");
+
   private static final Set<String> STRONG_DISMISS =
       Set.of(
           "witch hunt",
@@ -506,7 +523,72 @@ public final class ClaimExtractor implements Serializable {
         return m;
       }
       Mention named = resolveName(p, w, n);
+      if (named == null) {
+        named = owner(p, w, n);
+      }
       return named != null ? named : m;
+    }
+
+    /**
+     * "Party spokesman Ali Rahimi", "Observatory head Rami Abdurrahman": a person named after a
+     * role noun speaks for the organisation or state named before it.
+     */
+    private Mention employer(Parse p, Words w, int n) {
+      boolean role = false;
+      Mention org = null;
+      for (int d : p.dependents(n)) {
+        if (!p.labels()[d].equals("compound") || d > n) {
+          continue;
+        }
+        String low = v.low[w.tokOf[d]];
+        if (ROLE_NOUNS.contains(low)) {
+          role = true;
+          for (int e : p.dependents(d)) {
+            Mention m = mf.mentionAt(w.tokOf[e]);
+            if (m != null && m.actor() != null && !m.isPerson()) {
+              org = m;
+            }
+          }
+        } else {
+          Mention m = mf.mentionAt(w.tokOf[d]);
+          if (m != null && m.actor() != null && !m.isPerson()) {
+            org = m;
+          }
+        }
+      }
+      return role ? org : null;
+    }
+
+    /**
+     * The actor behind a word that names none: the possessor or author of a document or group
+     * ("Damore's memo accused", "a letter from the ministry"), the place of an office ("prosecutors
+     * in Sudan", "officials in Kyiv").
+     */
+    private Mention owner(Parse p, Words w, int n) {
+      int poss = p.dependent(n, "poss");
+      if (poss >= 0) {
+        Mention pm = mf.mentionAt(w.tokOf[poss]);
+        if (pm != null && !pm.vague()) {
+          return pm;
+        }
+      }
+      for (int d : p.dependents(n)) {
+        if (!p.labels()[d].equals("prep")) {
+          continue;
+        }
+        String prep = p.lemmas()[d];
+        if (prep.equals("from") || prep.equals("by") || prep.equals("in") || prep.equals("of")) {
+          int o = p.dependent(d, "pobj");
+          Mention om = o < 0 ? null : mf.mentionAt(w.tokOf[o]);
+          if (om != null
+              && om.actor() != null
+              && !om.vague()
+              && (!prep.equals("in") || "state".equals(om.actor().type()))) {
+            return om;
+          }
+        }
+      }
+      return null;
     }
 
     private Mention resolveName(Parse p, Words w, int n) {
@@ -561,6 +643,10 @@ public final class ClaimExtractor implements Serializable {
         }
       }
       if (p.tags()[n].startsWith("NNP")) {
+        Mention employer = employer(p, w, n);
+        if (employer != null) {
+          return employer;
+        }
         int lo = n;
         while (lo > 0
             && p.heads()[lo - 1] == n

@@ -213,8 +213,12 @@ class PipelineIT {
                 .filter(c -> c.getAs("source_actor") != null)
                 .count());
     Row korea = aggregate(Tables.ACTOR_SUMMARY).where("actor = 'North Korea'").first();
+    // How many US <-> North Korea claims the sample gives depends on the extractor's passes;
+    // that the United States is North Korea's first counterpart does not.
     assertThat(korea.<String>getList(korea.fieldIndex("top_counterparts")))
-        .contains("United States (2)");
+        .first()
+        .asString()
+        .startsWith("United States (");
   }
 
   @Test
