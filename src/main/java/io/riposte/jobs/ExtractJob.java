@@ -41,7 +41,7 @@ public final class ExtractJob {
     CueLexicon lexicon = CueLexicon.load(reference::lines);
     PipelineModel nlp = ExtractClaims.nlpPipeline(spark, gazetteer.phrases());
 
-    Outputs outputs = new Outputs(spark, config.output());
+    Outputs outputs = new Outputs(spark, config.output(), record.runId());
     Dataset<Row> articles = outputs.read(Tables.ARTICLES);
     Dataset<Row> claims =
         ExtractClaims.claims(
