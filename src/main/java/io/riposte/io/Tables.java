@@ -161,7 +161,7 @@ public final class Tables {
                   "position",
                   LongType,
                   true,
-                  "Where in the file: byte offset of the line (JSON lines), record number from 1 (CSV), row number (Parquet), 0 for whole-file formats.",
+                  "Where in the file: byte offset of the line (JSON lines, in the decompressed stream for .gz), record number from 1 (CSV), row number (Parquet), 0 for whole-file formats. For CORRUPT_FILE, where reading failed (0 for a Parquet file without a valid footer).",
                   "13917"),
               col(
                   "format",
@@ -173,7 +173,7 @@ public final class Tables {
                   "reason",
                   StringType,
                   false,
-                  "Reason code: MALFORMED_RECORD, EMPTY_TEXT, TOO_SHORT, OVERSIZE, BINARY_CONTENT, DUPLICATE_ID, PROCESSING_ERROR.",
+                  "Reason code: MALFORMED_RECORD, EMPTY_TEXT, TOO_SHORT, OVERSIZE, BINARY_CONTENT, CORRUPT_FILE, DUPLICATE_ID, PROCESSING_ERROR.",
                   "TOO_SHORT"),
               col(
                   "message",
