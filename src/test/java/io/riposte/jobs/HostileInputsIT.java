@@ -163,6 +163,22 @@ class HostileInputsIT {
     assertThat(found).isEqualTo(expected);
   }
 
+  /** The 999,000-character text is cut to the NLP cap before the NLP, and listed. */
+  @Test
+  void theLongTextIsCutBeforeTheNlpAndListed() {
+    List<String> rejects =
+        new Outputs(spark, out.toString())
+            .read(Tables.EXTRACT_REJECTS).collectAsList().stream()
+                .map(r -> r.getString(0) + " " + r.getString(1) + " " + r.getString(2))
+                .toList();
+    System.out.println("hostile extract_rejects: " + rejects);
+    assertThat(rejects)
+        .containsExactly(
+            "e1 TRUNCATED text of 998999 characters cut to the first 200000 before the NLP");
+    assertThat(record.path("extract").path("texts_truncated").asLong()).isEqualTo(1);
+    assertThat(record.path("extract").path("extract_errors").asLong()).isZero();
+  }
+
   @Test
   void datesOutsideTheWindowAreNullAndCounted() {
     assertThat(record.path("ingest").path("dates_invalid").asLong()).isEqualTo(5);
