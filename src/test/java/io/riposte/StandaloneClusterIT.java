@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.riposte.io.Tables;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -192,7 +193,10 @@ class StandaloneClusterIT {
       assertThat(onCluster.sparkSchema())
           .as("Spark schema of %s", table)
           .isEqualTo(local.sparkSchema());
-      assertThat(local.rows()).as("rows of %s in the local run", table).isNotEmpty();
+      if (!table.equals(Tables.EXTRACT_REJECTS.name())) {
+        // extract_rejects is empty on the sample: no extractor failure, no text over the cap.
+        assertThat(local.rows()).as("rows of %s in the local run", table).isNotEmpty();
+      }
       assertThat(onCluster.rows())
           .as("rows of %s: cluster run against local run", table)
           .containsExactlyInAnyOrderElementsOf(local.rows());

@@ -1,9 +1,14 @@
 package io.riposte.cli;
 
+import io.riposte.io.CsvCells;
 import io.riposte.io.Outputs;
 import io.riposte.io.Tables;
 import io.riposte.spark.Sessions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -21,6 +26,9 @@ import picocli.CommandLine.Option;
             + " sorted by its key columns.")
 final class ExportCommand implements Callable<Integer> {
 
+  /** Marker file of an export folder: only such a folder may be replaced by a new export. */
+  static final String EXPORT_MARKER = "_RIPOSTE_EXPORT";
+
   @Option(names = "--from", required = true, paramLabel = "DIR", description = "Output root.")
   String from;
 
@@ -31,7 +39,11 @@ final class ExportCommand implements Callable<Integer> {
       description = "Table to export: articles, rejects, claims, ...")
   String table;
 
-  @Option(names = "--to", required = true, paramLabel = "DIR", description = "Folder to write.")
+  @Option(
+      names = "--to",
+      required = true,
+      paramLabel = "DIR",
+      description = "Folder to write; must not exist, or be a previous export (replaced).")
   String to;
 
   @Option(
@@ -50,7 +62,25 @@ final class ExportCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--format: expected json or csv, got '" + format + "'");
     }
     SparkSession spark = Sessions.create("riposte export", common.master, common.conf);
+    Path target = new Path(to);
+    FileSystem fs;
+    try {
+      fs = target.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (fs.exists(target) && !fs.exists(new Path(target, EXPORT_MARKER))) {
+        throw new IllegalArgumentException(
+            "--to: '"
+                + to
+                + "' exists and is not a previous export (no "
+                + EXPORT_MARKER
+                + " file in it); give a path that does not exist");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot look at " + to, e);
+    }
     Dataset<Row> rows = new Outputs(spark, from).read(t);
+    if (format.equals("csv")) {
+      rows = CsvCells.neutralise(rows);
+    }
     rows.sort(rows.columns()[0], rows.columns()[1])
         .coalesce(1)
         .write()
@@ -58,6 +88,11 @@ final class ExportCommand implements Callable<Integer> {
         .option("header", "true")
         .format(format)
         .save(to);
+    try (var marker = fs.create(new Path(target, EXPORT_MARKER), true)) {
+      marker.write((from + "/" + table + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot mark " + to + " as an export", e);
+    }
     System.out.printf("exported %s/%s to %s (%s)%n", from, table, to, format);
     return 0;
   }

@@ -2,6 +2,7 @@ package io.riposte.cli;
 
 import io.riposte.ingest.FieldMapping;
 import io.riposte.io.InputFormat;
+import io.riposte.io.PathOverlap;
 import io.riposte.jobs.IngestJob;
 import io.riposte.stages.MarkDuplicates;
 import java.util.LinkedHashMap;
@@ -68,6 +69,7 @@ public final class IngestOptions {
           "--min-chars/--max-chars: expected 0 <= min < max, got " + minChars + " and " + maxChars);
     }
     FieldMapping.withOverrides(fields);
+    PathOverlap.check(inputs, output);
     MarkDuplicates.Settings d = MarkDuplicates.Settings.DEFAULT;
     return new IngestJob.Config(
         List.copyOf(inputs),

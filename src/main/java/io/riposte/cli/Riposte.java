@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       ExportCommand.class,
       ReportCommand.class,
       DictionaryCommand.class,
+      RecoverCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Riposte {

@@ -45,11 +45,19 @@ public final class ArticleBuilder implements Serializable {
   private final TextCleaner cleaner;
   private final Outlets outlets;
   private final Limits limits;
+  private final LocalDate runDate;
 
+  /** A builder for a run on today's date (UTC), which bounds valid publication dates. */
   public ArticleBuilder(TextCleaner cleaner, Outlets outlets, Limits limits) {
+    this(cleaner, outlets, limits, LocalDate.now(java.time.ZoneOffset.UTC));
+  }
+
+  /** A builder for a run on {@code runDate}: later dates than the day after are invalid. */
+  public ArticleBuilder(TextCleaner cleaner, Outlets outlets, Limits limits, LocalDate runDate) {
     this.cleaner = cleaner;
     this.outlets = outlets;
     this.limits = limits;
+    this.runDate = runDate;
   }
 
   /** Builds the article of {@code raw}; a record already rejected by its parser passes through. */
@@ -83,7 +91,7 @@ public final class ArticleBuilder implements Serializable {
           raw.text());
     }
     Outlets.Outlet outlet = outlets.resolve(raw.outlet(), raw.url());
-    PublishedDate.Parsed date = PublishedDate.parse(raw.date());
+    PublishedDate.Parsed date = PublishedDate.parse(raw.date(), runDate);
     String title = raw.title() == null ? null : blankToNull(cleaner.clean(raw.title()));
     String url = blankToNull(raw.url());
     String hash = contentHash(text);

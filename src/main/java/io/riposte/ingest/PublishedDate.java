@@ -15,8 +15,10 @@ import java.util.Locale;
  * M/D/YYYY} and {@code M/D/YY}, "Thursday, December 21, 2017", "21 Dec 2017", RFC 822 / 1123 ("Tue,
  * 19 Dec 2017 14:03:00 GMT") and epoch seconds or milliseconds.
  *
- * <p>A date that is present but impossible ("2018-02-30", year 1066) is {@link Status#INVALID}: the
- * article is kept with a null date and the job counts it.
+ * <p>A date that is present but impossible ("2018-02-30") or outside [{@link #EARLIEST}, run date +
+ * 1 day] (year 0, epoch 0, 9999) is {@link Status#INVALID}: the article is kept with a null date
+ * and the job counts it. A two-digit year is read in the hundred years ending the year after the
+ * run ("3/4/18" is 2018, "3/4/50" 1950, so invalid).
  */
 public final class PublishedDate {
 
@@ -33,9 +35,12 @@ public final class PublishedDate {
     static final Parsed INVALID = new Parsed(null, Status.INVALID);
   }
 
-  static final int MIN_YEAR = 1900;
-  static final int MAX_YEAR = 2100;
+  /** Earliest valid publication date: older archives are out of scope, older values are errors. */
+  public static final LocalDate EARLIEST = LocalDate.of(1990, 1, 1);
+
   private static final int MAX_INPUT = 100;
+
+  private static final DateTimeFormatter TWO_DIGIT_YEAR = strict("M/d/uu");
 
   private static final List<DateTimeFormatter> TEXT_FORMATS =
       List.of(
@@ -46,15 +51,20 @@ public final class PublishedDate {
           strict("uuuu MMMM d"),
           strict("uuuu MMM d"),
           strict("M/d/uuuu"),
-          strict("M/d/uu"),
+          TWO_DIGIT_YEAR,
           strict("uuuu/M/d"),
           strict("d.M.uuuu"),
           strict("uuuuMMdd"));
 
   private PublishedDate() {}
 
-  /** Parses {@code raw}; never throws. */
+  /** Parses {@code raw} for a run on today's date (UTC); never throws. */
   public static Parsed parse(String raw) {
+    return parse(raw, LocalDate.now(ZoneOffset.UTC));
+  }
+
+  /** Parses {@code raw} for a run on {@code runDate}; never throws. */
+  public static Parsed parse(String raw, LocalDate runDate) {
     if (raw == null || raw.isBlank()) {
       return Parsed.MISSING;
     }
@@ -63,19 +73,24 @@ public final class PublishedDate {
       return Parsed.INVALID;
     }
     try {
-      Parsed iso = parseIsoPrefix(s);
+      LocalDate latest = runDate.plusDays(1);
+      Parsed iso = parseIsoPrefix(s, latest);
       if (iso != null) {
         return iso;
       }
       if (s.chars().allMatch(Character::isDigit) && s.length() >= 9 && s.length() <= 13) {
         long n = Long.parseLong(s);
         Instant instant = s.length() >= 12 ? Instant.ofEpochMilli(n) : Instant.ofEpochSecond(n);
-        return checked(LocalDate.ofInstant(instant, ZoneOffset.UTC));
+        return checked(LocalDate.ofInstant(instant, ZoneOffset.UTC), latest);
       }
       String words = simplify(s);
       for (DateTimeFormatter f : TEXT_FORMATS) {
         try {
-          return checked(LocalDate.parse(words, f));
+          LocalDate d = LocalDate.parse(words, f);
+          if (f == TWO_DIGIT_YEAR && d.getYear() > latest.getYear()) {
+            d = d.minusYears(100);
+          }
+          return checked(d, latest);
         } catch (DateTimeException ignored) {
           // try the next pattern
         }
@@ -87,7 +102,7 @@ public final class PublishedDate {
   }
 
   /** "2017-12-21", "2017-12-21T14:03:00Z", "2017-12-21 14:03": the date part decides. */
-  private static Parsed parseIsoPrefix(String s) {
+  private static Parsed parseIsoPrefix(String s, LocalDate latest) {
     if (s.length() < 10
         || s.charAt(4) != '-'
         || s.charAt(7) != '-'
@@ -100,7 +115,7 @@ public final class PublishedDate {
       return null;
     }
     try {
-      return checked(LocalDate.parse(s.substring(0, 10), DateTimeFormatter.ISO_LOCAL_DATE));
+      return checked(LocalDate.parse(s.substring(0, 10), DateTimeFormatter.ISO_LOCAL_DATE), latest);
     } catch (DateTimeException e) {
       return Parsed.INVALID;
     }
@@ -162,10 +177,8 @@ public final class PublishedDate {
         || ((t.startsWith("+") || t.startsWith("-")) && t.length() == 5);
   }
 
-  private static Parsed checked(LocalDate d) {
-    return d.getYear() < MIN_YEAR || d.getYear() > MAX_YEAR
-        ? Parsed.INVALID
-        : new Parsed(d, Status.OK);
+  private static Parsed checked(LocalDate d, LocalDate latest) {
+    return d.isBefore(EARLIEST) || d.isAfter(latest) ? Parsed.INVALID : new Parsed(d, Status.OK);
   }
 
   private static boolean digits(String s, int from, int to) {

@@ -38,6 +38,70 @@ public final class RecordParsers {
     this.maxRecordChars = maxRecordChars;
   }
 
+  /**
+   * Every record of a JSON-lines stream, read in bounded memory ({@link ByteLines}): a line of more
+   * than {@link #maxLineBytes()} bytes is an {@code OVERSIZE} reject without being kept whole; a
+   * line that is not valid UTF-8 is read as windows-1252; a read failure (truncated or corrupt
+   * gzip, gzip bomb) keeps the records before it and ends the file with one {@code CORRUPT_FILE}
+   * (or, for a bomb, {@code OVERSIZE}) reject at the offset of the interrupted line.
+   */
+  public Iterator<RawRecord> jsonLines(InputStream in, String sourceFile) {
+    ByteLines lines = new ByteLines(in, maxLineBytes());
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return lines.hasNext();
+      }
+
+      @Override
+      public RawRecord next() {
+        ByteLines.Line l = lines.next();
+        if (l.fault() != null) {
+          return corrupt(sourceFile, l.offset(), "jsonl", l.fault());
+        }
+        if (l.oversize()) {
+          return RawRecord.rejected(
+              sourceFile,
+              l.offset(),
+              "jsonl",
+              RejectReason.OVERSIZE,
+              "line longer than the cap of " + maxLineBytes() + " bytes (not read whole)",
+              null);
+        }
+        return jsonLine(Content.decode(l.bytes()), sourceFile, l.offset());
+      }
+    };
+  }
+
+  /** Longest record, in characters (whole pages: in bytes). */
+  public int maxRecordChars() {
+    return maxRecordChars;
+  }
+
+  /** Longest JSON line kept, in bytes: two bytes per character of the record cap. */
+  public int maxLineBytes() {
+    return (int) Math.min(Integer.MAX_VALUE - 64L, 2L * maxRecordChars);
+  }
+
+  /**
+   * The reject for the rest of a file after a read failure at {@code position}: {@code OVERSIZE}
+   * for a passed expansion limit (gzip bomb), {@code CORRUPT_FILE} for anything else.
+   */
+  public static RawRecord corrupt(
+      String sourceFile, long position, String format, Throwable fault) {
+    boolean bomb = fault instanceof InputLimits.LimitExceeded;
+    return RawRecord.rejected(
+        sourceFile,
+        position,
+        format,
+        bomb ? RejectReason.OVERSIZE : RejectReason.CORRUPT_FILE,
+        (bomb ? "file " : "file unreadable from here on, records before kept: ")
+            + fault.getClass().getSimpleName()
+            + ": "
+            + fault.getMessage(),
+        null);
+  }
+
   /** One JSON-lines record; {@code offset} is the line's byte offset in the file. */
   public RawRecord jsonLine(String line, String sourceFile, long offset) {
     if (line.length() > maxRecordChars) {
@@ -146,7 +210,22 @@ public final class RecordParsers {
             throw pending;
           }
           record = records.next();
-        } catch (UncheckedIOException | IllegalStateException e) {
+        } catch (UncheckedIOException e) {
+          failed = true;
+          Throwable cause = e.getCause();
+          if (cause instanceof java.io.EOFException
+              || cause instanceof java.util.zip.ZipException
+              || cause instanceof InputLimits.LimitExceeded) {
+            return corrupt(sourceFile, number, "csv", cause);
+          }
+          return RawRecord.rejected(
+              sourceFile,
+              number,
+              "csv",
+              RejectReason.MALFORMED_RECORD,
+              "CSV parse failed, rest of file skipped: " + e.getMessage(),
+              null);
+        } catch (IllegalStateException e) {
           failed = true;
           return RawRecord.rejected(
               sourceFile,
@@ -241,7 +320,7 @@ public final class RecordParsers {
       return RawRecord.rejected(
           sourceFile, 0L, "html", RejectReason.BINARY_CONTENT, failure, Content.lossy(bytes));
     }
-    HtmlArticle page = HtmlArticleExtractor.extract(Content.decode(bytes), null);
+    HtmlArticle page = HtmlArticleExtractor.extract(Content.decode(bytes, true), null);
     String[] values = new String[Field.values().length];
     values[Field.URL.ordinal()] = page.url();
     values[Field.OUTLET.ordinal()] = page.siteName();

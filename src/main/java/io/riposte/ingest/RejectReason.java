@@ -8,12 +8,17 @@ public enum RejectReason {
   EMPTY_TEXT,
   /** Text shorter than the minimum length after cleaning. */
   TOO_SHORT,
-  /** Raw record larger than the configured cap. */
+  /** Raw record larger than the configured cap, or a compressed file past its expansion limit. */
   OVERSIZE,
   /** Bytes that are not text: NULs, control characters, undecodable content. */
   BINARY_CONTENT,
   /** A second record with an article_id already taken by another record. */
   DUPLICATE_ID,
+  /**
+   * The rest of a file that cannot be read past a point (truncated or corrupt gzip, a Parquet file
+   * without a valid footer); the records before the fault are kept, the position is where it was.
+   */
+  CORRUPT_FILE,
   /** Any other per-record failure; the message holds the exception. */
   PROCESSING_ERROR
 }

@@ -1,9 +1,9 @@
 package io.riposte.io;
 
 import io.riposte.ingest.FieldMapping;
+import io.riposte.ingest.InputLimits;
 import io.riposte.ingest.RawRecord;
 import io.riposte.ingest.RecordParsers;
-import io.riposte.ingest.RejectReason;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -22,12 +22,6 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
-import org.apache.hadoop.io.LongWritable;
-import org.apache.hadoop.io.Text;
-import org.apache.hadoop.mapreduce.InputSplit;
-import org.apache.hadoop.mapreduce.lib.input.FileSplit;
-import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
-import org.apache.spark.api.java.JavaNewHadoopRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.input.PortableDataStream;
@@ -140,47 +134,62 @@ public final class ArchiveReader {
     return spark.createDataFrame(all, RAW);
   }
 
+  /**
+   * JSON lines, one file per task, streamed through {@link RecordParsers#jsonLines} in bounded
+   * memory: a file is the unit of work (a gzip file cannot be split anyway), so that a fault in it
+   * rejects its rest instead of failing the task.
+   */
   private static JavaRDD<Row> jsonLines(JavaSparkContext jsc, List<String> paths, Options options) {
-    Configuration conf = new Configuration(jsc.hadoopConfiguration());
-    conf.set("mapreduce.input.fileinputformat.inputdir", joinPaths(paths));
-    @SuppressWarnings("unchecked")
-    JavaNewHadoopRDD<LongWritable, Text> lines =
-        (JavaNewHadoopRDD<LongWritable, Text>)
-            jsc.newAPIHadoopRDD(conf, TextInputFormat.class, LongWritable.class, Text.class);
     FieldMapping mapping = options.mapping();
     int max = options.maxRecordChars();
-    return lines.mapPartitionsWithInputSplit(
-        (InputSplit split, Iterator<Tuple2<LongWritable, Text>> it) -> {
-          String file = ((FileSplit) split).getPath().toString();
-          RecordParsers parsers = new RecordParsers(mapping, max);
-          return new Iterator<Row>() {
-            private Row next = advance();
+    int minPartitions = Math.max(1, Math.min(paths.size(), jsc.defaultParallelism() * 2));
+    return jsc.binaryFiles(joinPaths(paths), minPartitions)
+        .mapPartitions(
+            it -> {
+              RecordParsers parsers = new RecordParsers(mapping, max);
+              return new Iterator<Row>() {
+                private Iterator<RawRecord> current = Collections.emptyIterator();
+                private InputStream open;
 
-            private Row advance() {
-              while (it.hasNext()) {
-                Tuple2<LongWritable, Text> t = it.next();
-                String line = t._2().toString();
-                if (!line.isBlank()) {
-                  return toRow(parsers.jsonLine(line, file, t._1().get()));
+                @Override
+                public boolean hasNext() {
+                  while (!current.hasNext()) {
+                    close();
+                    if (!it.hasNext()) {
+                      return false;
+                    }
+                    Tuple2<String, PortableDataStream> file = it.next();
+                    try {
+                      open = open(file._1(), file._2());
+                      current = parsers.jsonLines(open, file._1());
+                    } catch (IOException | RuntimeException e) {
+                      current =
+                          List.of(RecordParsers.corrupt(file._1(), 0L, "jsonl", e)).iterator();
+                    }
+                  }
+                  return true;
                 }
-              }
-              return null;
-            }
 
-            @Override
-            public boolean hasNext() {
-              return next != null;
-            }
+                @Override
+                public Row next() {
+                  if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                  }
+                  return toRow(current.next());
+                }
 
-            @Override
-            public Row next() {
-              Row r = next;
-              next = advance();
-              return r;
-            }
-          };
-        },
-        true);
+                private void close() {
+                  if (open != null) {
+                    try {
+                      open.close();
+                    } catch (IOException ignored) {
+                      // read to its end or to its fault already
+                    }
+                    open = null;
+                  }
+                }
+              };
+            });
   }
 
   private static JavaRDD<Row> wholeFiles(
@@ -203,15 +212,7 @@ public final class ArchiveReader {
                       current = readFile(parsers, file._1(), file._2(), format);
                     } catch (IOException | RuntimeException e) {
                       current =
-                          List.of(
-                                  toRow(
-                                      RawRecord.rejected(
-                                          file._1(),
-                                          0L,
-                                          format.label(),
-                                          RejectReason.MALFORMED_RECORD,
-                                          "cannot read file: " + e,
-                                          null)))
+                          List.of(toRow(RecordParsers.corrupt(file._1(), 0L, format.label(), e)))
                               .iterator();
                     }
                   }
@@ -263,19 +264,58 @@ public final class ArchiveReader {
     }
     byte[] bytes;
     try (InputStream in = open(file, stream)) {
-      bytes = in.readAllBytes();
+      // One byte past the cap is enough to reject the page as OVERSIZE: never read it whole.
+      bytes = in.readNBytes(parsers.maxRecordChars() + 1);
     }
     RawRecord record =
         format == InputFormat.HTML ? parsers.htmlPage(bytes, file) : parsers.textPage(bytes, file);
     return List.of(toRow(record)).iterator();
   }
 
+  /** The file's bytes, decompressed (and limited against gzip bombs) when it ends in .gz. */
   private static InputStream open(String file, PortableDataStream stream) throws IOException {
     InputStream in = stream.open();
-    return file.endsWith(".gz") ? new GZIPInputStream(in, 64 * 1024) : in;
+    if (!file.endsWith(".gz")) {
+      return in;
+    }
+    long compressed = stream.getConfiguration() == null ? 0 : fileLength(file, stream);
+    return InputLimits.expansionLimited(new GZIPInputStream(in, 64 * 1024), compressed);
   }
 
+  private static long fileLength(String file, PortableDataStream stream) throws IOException {
+    Path p = new Path(file);
+    return p.getFileSystem(stream.getConfiguration()).getFileStatus(p).getLen();
+  }
+
+  /**
+   * Parquet files through Spark's reader. Each file's footer is checked first, on the driver: a
+   * file without a valid footer (truncated, not Parquet) becomes one {@code CORRUPT_FILE} reject
+   * and is not read. (A file whose footer is valid but a data page corrupt still fails the read.)
+   */
   private static JavaRDD<Row> parquet(SparkSession spark, List<String> paths, Options options) {
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    List<Row> corrupt = new ArrayList<>();
+    List<String> good = new ArrayList<>();
+    for (String path : paths) {
+      Path p = new Path(path);
+      try (org.apache.parquet.hadoop.ParquetFileReader reader =
+          org.apache.parquet.hadoop.ParquetFileReader.open(
+              org.apache.parquet.hadoop.util.HadoopInputFile.fromPath(
+                  p, spark.sparkContext().hadoopConfiguration()))) {
+        reader.getFooter();
+        good.add(path);
+      } catch (IOException | RuntimeException e) {
+        corrupt.add(toRow(RecordParsers.corrupt(path, 0L, "parquet", e)));
+      }
+    }
+    JavaRDD<Row> rejects = jsc.parallelize(corrupt, 1);
+    if (good.isEmpty()) {
+      return rejects;
+    }
+    return rejects.union(parquetRows(spark, good, options));
+  }
+
+  private static JavaRDD<Row> parquetRows(SparkSession spark, List<String> paths, Options options) {
     Dataset<Row> table = spark.read().parquet(paths.toArray(String[]::new));
     String[] columns = table.columns();
     Dataset<Row> withFile =

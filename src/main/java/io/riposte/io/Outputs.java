@@ -1,12 +1,11 @@
 package io.riposte.io;
 
 import io.riposte.io.Tables.Table;
+import io.riposte.run.FaultPoint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
-import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.DataFrameWriter;
@@ -20,17 +19,28 @@ import org.apache.spark.sql.functions;
  * Writes and reads the output tables under one output root ({@code DIR/<table>/}), on any Hadoop
  * file system.
  *
- * <p>A table is written to a fresh staging folder and switched into place only after the write
- * succeeded, so a failed or interrupted run leaves the previous good table as it was.
+ * <p>Within a run ({@link #Outputs(SparkSession, String, String)}) a table is written under the
+ * run's staging folder and read back from there, so the jobs of one run see each other's tables and
+ * their checks run before anything is current; the run's end commits them all at once ({@link
+ * OutputRoot#commit}). Without a run id, reads see the current tables and each write is committed
+ * alone at once.
  */
 public final class Outputs {
 
   private final SparkSession spark;
   private final String root;
+  private final String runId;
 
+  /** The current tables of {@code root}, for reading (a write commits at once). */
   public Outputs(SparkSession spark, String root) {
+    this(spark, root, null);
+  }
+
+  /** The tables of run {@code runId} on {@code root}: written to its staging folder. */
+  public Outputs(SparkSession spark, String root, String runId) {
     this.spark = spark;
     this.root = root;
+    this.runId = runId;
   }
 
   /** The output root. */
@@ -38,9 +48,35 @@ public final class Outputs {
     return root;
   }
 
-  /** The folder of {@code table}. */
+  /**
+   * The folder to read {@code table} from: the run's staged copy when this run wrote it, else the
+   * current one.
+   */
   public String path(Table table) {
-    return new Path(root, table.name()).toString();
+    return path(table.name());
+  }
+
+  /** The same as {@link #path(Table)} for any entry of the root (a table folder or a file). */
+  public String path(String name) {
+    try {
+      if (runId != null) {
+        Path staged = new Path(outputRoot().staging(runId), name);
+        if (staged.getFileSystem(conf()).exists(staged)) {
+          return staged.toString();
+        }
+      }
+      return new Path(root, name).toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Where this run writes the entry {@code name} (a file such as the report page). */
+  public String writePath(String name) {
+    if (runId == null) {
+      return new Path(root, name).toString();
+    }
+    return new Path(outputRoot().staging(runId), name).toString();
   }
 
   /**
@@ -55,11 +91,15 @@ public final class Outputs {
         Arrays.stream(table.schema().fields())
             .map(f -> rows.col(f.name()).cast(f.dataType()).as(f.name(), f.metadata()))
             .toArray(Column[]::new);
-    Path target = new Path(root, table.name());
-    Path staging = new Path(root, "_staging/" + table.name() + "-" + UUID.randomUUID());
+    OutputRoot outputRoot = outputRoot();
+    String writer = runId != null ? runId : OutputRoot.newRunId();
+    if (runId == null) {
+      outputRoot.prepareStaging(writer);
+    }
+    Path staging = new Path(outputRoot.staging(writer), table.name());
     Dataset<Row> out = rows.select(columns);
     Column[] sort = table.sortColumns().stream().map(functions::col).toArray(Column[]::new);
-    DataFrameWriter<Row> writer;
+    DataFrameWriter<Row> parquet;
     if (table.partitioned()) {
       // Sorted by the partition column first: the file writer needs that order, and would
       // otherwise add its own sort by the partition column alone, losing the key order.
@@ -67,16 +107,20 @@ public final class Outputs {
       Column[] sortInFolder =
           java.util.stream.Stream.concat(java.util.stream.Stream.of(partition), Arrays.stream(sort))
               .toArray(Column[]::new);
-      writer =
+      parquet =
           out.repartition(partition)
               .sortWithinPartitions(sortInFolder)
               .write()
               .partitionBy(table.partitionColumn());
     } else {
-      writer = (sort.length == 0 ? out : out.sortWithinPartitions(sort)).write();
+      parquet = (sort.length == 0 ? out : out.sortWithinPartitions(sort)).write();
     }
-    writer.mode(SaveMode.ErrorIfExists).option("compression", "zstd").parquet(staging.toString());
-    swap(staging, target);
+    parquet.mode(SaveMode.ErrorIfExists).option("compression", "zstd").parquet(staging.toString());
+    FaultPoint.reach("table-written");
+    outputRoot.writeMarker(staging, writer);
+    if (runId == null) {
+      outputRoot.commit(writer, null);
+    }
   }
 
   /**
@@ -110,31 +154,15 @@ public final class Outputs {
   /** True when {@code table} exists under the root. */
   public boolean exists(Table table) {
     try {
-      Path p = new Path(root, table.name());
+      Path p = new Path(path(table));
       return p.getFileSystem(conf()).exists(new Path(p, "_SUCCESS"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private void swap(Path staging, Path target) {
-    try {
-      FileSystem fs = target.getFileSystem(conf());
-      Path old = new Path(root, "_staging/" + target.getName() + "-old-" + UUID.randomUUID());
-      if (fs.exists(target) && !fs.rename(target, old)) {
-        throw new IOException("cannot move " + target + " aside");
-      }
-      if (!fs.rename(staging, target)) {
-        throw new IOException("cannot move " + staging + " to " + target);
-      }
-      fs.delete(old, true);
-      Path stagingRoot = new Path(root, "_staging");
-      if (fs.exists(stagingRoot) && fs.listStatus(stagingRoot).length == 0) {
-        fs.delete(stagingRoot, false);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot switch " + target + " into place", e);
-    }
+  private OutputRoot outputRoot() {
+    return new OutputRoot(root, conf());
   }
 
   private Configuration conf() {

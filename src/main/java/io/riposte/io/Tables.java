@@ -161,7 +161,7 @@ public final class Tables {
                   "position",
                   LongType,
                   true,
-                  "Where in the file: byte offset of the line (JSON lines), record number from 1 (CSV), row number (Parquet), 0 for whole-file formats.",
+                  "Where in the file: byte offset of the line (JSON lines, in the decompressed stream for .gz), record number from 1 (CSV), row number (Parquet), 0 for whole-file formats. For CORRUPT_FILE, where reading failed (0 for a Parquet file without a valid footer).",
                   "13917"),
               col(
                   "format",
@@ -173,7 +173,7 @@ public final class Tables {
                   "reason",
                   StringType,
                   false,
-                  "Reason code: MALFORMED_RECORD, EMPTY_TEXT, TOO_SHORT, OVERSIZE, BINARY_CONTENT, DUPLICATE_ID, PROCESSING_ERROR.",
+                  "Reason code: MALFORMED_RECORD, EMPTY_TEXT, TOO_SHORT, OVERSIZE, BINARY_CONTENT, CORRUPT_FILE, DUPLICATE_ID, PROCESSING_ERROR.",
                   "TOO_SHORT"),
               col(
                   "message",
@@ -798,12 +798,39 @@ public final class Tables {
           null,
           List.of("cluster_id", "outlet_key"));
 
+  public static final Table EXTRACT_REJECTS =
+      new Table(
+          "extract_rejects",
+          schema(
+              col(
+                  "article_id",
+                  StringType,
+                  false,
+                  "Article (articles.article_id) whose extraction failed or was cut short.",
+                  "s18-03"),
+              col(
+                  "reason",
+                  StringType,
+                  false,
+                  "EXTRACT_ERROR: the claim extractor threw on this article, which has no claims; TRUNCATED: the text was cut to the NLP cap (200,000 characters) first, claims after it are missing.",
+                  "TRUNCATED"),
+              col(
+                  "message",
+                  StringType,
+                  false,
+                  "The exception (EXTRACT_ERROR) or the text length and the cap (TRUNCATED).",
+                  "text of 999046 characters cut to the first 200000 before the NLP")),
+          "One row per article the extract job could not read whole: an extractor failure or a text over the NLP cap. Articles without a cue word are not here (they need no NLP).",
+          null,
+          List.of("article_id"));
+
   /** Every table the pipeline writes, in the order the jobs produce them. */
   public static final List<Table> ALL =
       List.of(
           ARTICLES,
           REJECTS,
           CLAIMS,
+          EXTRACT_REJECTS,
           DYAD_COUNTS,
           OUTLET_COVERAGE,
           EPISODES,

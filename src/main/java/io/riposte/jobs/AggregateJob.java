@@ -53,7 +53,7 @@ public final class AggregateJob {
 
   /** Runs the job and fills the record's "aggregate" section; checks every claim is counted. */
   public static Result run(SparkSession spark, Config config, RunRecord record) {
-    Outputs outputs = new Outputs(spark, config.output());
+    Outputs outputs = new Outputs(spark, config.output(), record.runId());
     Dataset<Row> articles = outputs.read(Tables.ARTICLES);
     Dataset<Row> claims = outputs.read(Tables.CLAIMS);
     Dataset<Row> oriented =

@@ -87,7 +87,7 @@ public final class ClusterJob {
 
   /** Runs the job and fills the record's "cluster" section. */
   public static Result run(SparkSession spark, Config config, RunRecord record) {
-    Outputs outputs = new Outputs(spark, config.output());
+    Outputs outputs = new Outputs(spark, config.output(), record.runId());
     Dataset<Row> claims = outputs.read(Tables.CLAIMS);
     Dataset<Row> articles = outputs.read(Tables.ARTICLES);
     Dataset<Row> features =

@@ -8,14 +8,20 @@ import io.riposte.io.ReferenceFiles;
 import io.riposte.io.Tables;
 import io.riposte.run.RunRecord;
 import io.riposte.stages.ExtractClaims;
+import io.riposte.stages.GuardExtraction;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 
-/** The {@code extract} job: the {@code articles} table to the {@code claims} table. */
+/**
+ * The {@code extract} job: the {@code articles} table to the {@code claims} table, and {@code
+ * extract_rejects} for the articles it could not read whole (text over the NLP cap, extractor
+ * failure).
+ */
 public final class ExtractJob {
 
   /** Where to read and write, and the reference data override. */
@@ -36,27 +42,42 @@ public final class ExtractJob {
     ClaimExtractor extractor = ClaimExtractor.parsed(reference::lines);
     PipelineModel nlp = ExtractClaims.nlpPipeline(spark, extractor.gazetteer().phrases());
 
-    Outputs outputs = new Outputs(spark, config.output());
+    Outputs outputs = new Outputs(spark, config.output(), record.runId());
     Dataset<Row> articles = outputs.read(Tables.ARTICLES);
-    Dataset<Row> claims =
-        ExtractClaims.claims(
-            ExtractClaims.annotate(
-                ExtractClaims.balance(
-                    ExtractClaims.candidates(
-                        articles, new CuePrefilter(extractor.prefilterPhrases()))),
-                nlp),
-            extractor);
-    outputs.write(Tables.CLAIMS, claims);
+    Dataset<Row> candidates =
+        ExtractClaims.candidates(articles, new CuePrefilter(extractor.prefilterPhrases()));
+    // Persisted: claims and extract_rejects are both written from it, the NLP runs once.
+    Dataset<Row> outcomes =
+        GuardExtraction.apply(
+                ExtractClaims.annotate(
+                    ExtractClaims.balance(GuardExtraction.capText(candidates)), nlp),
+                extractor)
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      outputs.write(Tables.CLAIMS, GuardExtraction.claims(outcomes));
+      outputs.write(
+          Tables.EXTRACT_REJECTS,
+          GuardExtraction.errors(outcomes).union(GuardExtraction.truncated(candidates)));
+    } finally {
+      outcomes.unpersist();
+    }
 
     Map<String, Long> byKind = new TreeMap<>();
     for (Row r : outputs.read(Tables.CLAIMS).groupBy("kind").count().collectAsList()) {
       byKind.put(r.getString(0), r.getLong(1));
+    }
+    Map<String, Long> rejected = new TreeMap<>();
+    for (Row r : outputs.read(Tables.EXTRACT_REJECTS).groupBy("reason").count().collectAsList()) {
+      rejected.put(r.getString(0), r.getLong(1));
     }
     Result result = new Result(articles.count(), byKind);
     ObjectNode section = record.section("extract");
     section.put("articles", result.articles());
     section.put("claims", result.claims());
     result.claimsByKind().forEach(section::put);
+    section.put("nlp_max_chars", GuardExtraction.NLP_MAX_CHARS);
+    section.put("extract_errors", rejected.getOrDefault(GuardExtraction.EXTRACT_ERROR, 0L));
+    section.put("texts_truncated", rejected.getOrDefault(GuardExtraction.TRUNCATED, 0L));
     section.put("actor_phrases", extractor.gazetteer().phrases().size());
     section.put("prefilter_phrases", extractor.prefilterPhrases().size());
     record.json().put("claims_out", result.claims());

@@ -81,7 +81,7 @@ public final class IngestJob {
                 BuildArticles.apply(ArchiveReader.read(spark, files, options), builder))
             .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      Outputs outputs = new Outputs(spark, config.output());
+      Outputs outputs = new Outputs(spark, config.output(), record.runId());
       outputs.write(
           Tables.ARTICLES,
           MarkDuplicates.apply(BuildArticles.accepted(built), config.duplicates()));

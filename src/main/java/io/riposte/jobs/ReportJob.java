@@ -93,23 +93,27 @@ public final class ReportJob {
 
   /** Writes the report and fills the record's "report" section; returns the page's path. */
   public static String run(SparkSession spark, Config config, RunRecord record) {
-    ReportData data = collect(spark, config);
+    Outputs outputs = new Outputs(spark, config.output(), record.runId());
+    ReportData data = collect(spark, config, outputs);
     String html = ReportPage.html(data);
-    Path page = new Path(config.output(), FILE_NAME);
+    Path page = new Path(outputs.writePath(FILE_NAME));
     write(spark, page, html);
     ObjectNode section = record.section("report");
-    section.put("path", page.toString());
+    section.put("path", new Path(config.output(), FILE_NAME).toString());
     section.put("bytes", html.getBytes(StandardCharsets.UTF_8).length);
     section.put("dyads", data.dyads().size());
     section.put("outlets", data.outlets().size());
     section.put("network_edges", data.network().size());
     section.put("clusters", data.clustersComputed() ? data.clusters().size() : 0);
-    return page.toString();
+    return new Path(config.output(), FILE_NAME).toString();
   }
 
   /** Reads what the report shows from the tables under {@code config.output()}. */
   public static ReportData collect(SparkSession spark, Config config) {
-    Outputs outputs = new Outputs(spark, config.output());
+    return collect(spark, config, new Outputs(spark, config.output()));
+  }
+
+  private static ReportData collect(SparkSession spark, Config config, Outputs outputs) {
     Dataset<Row> dyads = outputs.read(Tables.DYAD_COUNTS);
     Dataset<Row> coverage = outputs.read(Tables.OUTLET_COVERAGE);
     Dataset<Row> episodes = outputs.read(Tables.EPISODES);
@@ -199,7 +203,7 @@ public final class ReportJob {
         series,
         outlets,
         network,
-        clusters(spark, config));
+        clusters(spark, config, outputs));
   }
 
   private static Summary summary(Dataset<Row> dyads, Dataset<Row> coverage, Dataset<Row> episodes) {
@@ -235,8 +239,8 @@ public final class ReportJob {
    * the Parquet (not through {@link Outputs#read}) so the report works on outputs written before
    * the cluster job existed.
    */
-  private static List<Cluster> clusters(SparkSession spark, Config config) {
-    Path folder = new Path(config.output(), CLUSTERS);
+  private static List<Cluster> clusters(SparkSession spark, Config config, Outputs outputs) {
+    Path folder = new Path(outputs.path(CLUSTERS));
     try {
       FileSystem fs = folder.getFileSystem(spark.sparkContext().hadoopConfiguration());
       if (!fs.exists(folder)) {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
@@ -27,16 +26,52 @@ public final class RunRecord {
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final ObjectNode root;
+  private final String runId;
 
-  private RunRecord(ObjectNode root) {
+  private RunRecord(ObjectNode root, String runId) {
     this.root = root;
+    this.runId = runId;
   }
 
-  /** A record for a new run, updating the one already in {@code outputRoot} if there is one. */
+  /**
+   * A record for jobs called outside a run (tests, notebooks): no run id, so each table a job
+   * writes is committed on its own at once.
+   */
   public static RunRecord start(
       String outputRoot, String command, List<String> args, String master, Configuration conf) {
+    RunRecord r = start(outputRoot, "", command, args, master, conf);
+    return new RunRecord(r.root, null);
+  }
+
+  /** Status of a run that has started and not ended. */
+  public static final String RUNNING = "running";
+
+  /** Status of a run whose tables were all committed. */
+  public static final String OK = "ok";
+
+  /** Status of a run that ended without committing; {@code error} says why. */
+  public static final String FAILED = "failed";
+
+  private static final java.util.regex.Pattern SECRET =
+      java.util.regex.Pattern.compile("(?i).*(secret|password|passwd|token|key|credential).*");
+
+  /**
+   * A record for run {@code runId}, updating the one already in {@code outputRoot} if there is one
+   * (a job run alone keeps the other jobs' sections). Values of secret-looking {@code --conf} keys
+   * are replaced by {@code ***}.
+   */
+  public static RunRecord start(
+      String outputRoot,
+      String runId,
+      String command,
+      List<String> args,
+      String master,
+      Configuration conf) {
     ObjectNode root = read(outputRoot, conf);
     Properties build = buildInfo();
+    root.put("run_id", runId);
+    root.put("status", RUNNING);
+    root.remove("error");
     root.put("riposte_version", build.getProperty("version", "unknown"));
     String commit = System.getenv("RIPOSTE_GIT_COMMIT");
     String stamped = build.getProperty("git.commit", "");
@@ -46,13 +81,50 @@ public final class RunRecord {
             ? commit
             : stamped.isBlank() || stamped.startsWith("${") ? "unknown" : stamped);
     root.put("command", command);
-    root.set("args", JSON.valueToTree(args));
+    root.set("args", JSON.valueToTree(redact(args)));
     root.put("master", master);
     root.put("spark_version", org.apache.spark.package$.MODULE$.SPARK_VERSION());
     root.put("started_at", Instant.now().toString());
     root.remove("finished_at");
-    root.remove("status");
-    return new RunRecord(root);
+    root.remove("recovered");
+    return new RunRecord(root, runId);
+  }
+
+  /**
+   * {@code args} with the value of every {@code --conf key=value} whose key looks secret (secret,
+   * password, token, key, credential) replaced by {@code ***}.
+   */
+  public static List<String> redact(List<String> args) {
+    List<String> out = new java.util.ArrayList<>(args.size());
+    boolean confValue = false;
+    for (String a : args) {
+      if (confValue) {
+        out.add(redactPair(a));
+        confValue = false;
+      } else if (a.equals("--conf")) {
+        out.add(a);
+        confValue = true;
+      } else if (a.startsWith("--conf=")) {
+        out.add("--conf=" + redactPair(a.substring("--conf=".length())));
+      } else {
+        out.add(a);
+      }
+    }
+    return out;
+  }
+
+  private static String redactPair(String pair) {
+    int eq = pair.indexOf('=');
+    if (eq < 0) {
+      return pair;
+    }
+    String key = pair.substring(0, eq);
+    return SECRET.matcher(key).matches() ? key + "=***" : pair;
+  }
+
+  /** The id of this run, or null for jobs called outside a run. */
+  public String runId() {
+    return runId;
   }
 
   /** The record's JSON, for sections to fill in. */
@@ -74,22 +146,23 @@ public final class RunRecord {
     stages.put(stage, Math.round(seconds * 100) / 100.0);
   }
 
-  /** Marks the run finished with {@code status} and writes the record. */
-  public void finish(String status, String outputRoot, Configuration conf) {
+  /** Marks the run ended with {@code status} ({@link #OK} or {@link #FAILED}, with the error). */
+  public void finish(String status, String error) {
     root.put("finished_at", Instant.now().toString());
     root.put("status", status);
-    write(outputRoot, conf);
+    if (error == null) {
+      root.remove("error");
+    } else {
+      root.put("error", error);
+    }
   }
 
-  private void write(String outputRoot, Configuration conf) {
-    Path path = new Path(outputRoot, FILE_NAME);
+  /** The record as JSON bytes, as written to {@code _run.json}. */
+  public byte[] bytes() {
     try {
-      FileSystem fs = path.getFileSystem(conf);
-      try (OutputStream out = fs.create(path, true)) {
-        JSON.writeValue(out, root);
-      }
+      return JSON.writeValueAsBytes(root);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + path, e);
+      throw new UncheckedIOException("cannot serialise the run record", e);
     }
   }
 

@@ -60,4 +60,30 @@ class PublishedDateTest {
     assertThat(PublishedDate.parse(raw).status()).isEqualTo(Status.MISSING);
     assertThat(PublishedDate.parse(null).status()).isEqualTo(Status.MISSING);
   }
+
+  /** Regression: the AllSides run had months up to 2050-09 from 2-digit years and epoch values. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "0000-01-01|INVALID|",
+        "0|INVALID|",
+        "000000000|INVALID|",
+        "9999-12-31|INVALID|",
+        "1989-12-31|INVALID|",
+        "1990-01-01|OK|1990-01-01",
+        "2026-12-05|OK|2026-12-05",
+        "2026-12-06|INVALID|",
+        "3/4/18|OK|2018-03-04",
+        "3/4/27|INVALID|",
+        "3/4/50|INVALID|",
+        "3/4/95|OK|1995-03-04",
+        "2524608000|INVALID|",
+        "946684800|OK|2000-01-01"
+      })
+  void datesOutsideTheRunWindowAreInvalid(String raw, String status, String date) {
+    PublishedDate.Parsed parsed = PublishedDate.parse(raw, LocalDate.of(2026, 12, 4));
+    assertThat(parsed.status()).as(raw).isEqualTo(Status.valueOf(status));
+    assertThat(parsed.date()).as(raw).isEqualTo(date == null ? null : LocalDate.parse(date));
+  }
 }

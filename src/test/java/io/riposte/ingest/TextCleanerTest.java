@@ -11,6 +11,27 @@ class TextCleanerTest {
       new TextCleaner(Boilerplate.parse(ReferenceFiles.bundled().lines("boilerplate.tsv")));
 
   @Test
+  void markupBecomesTextWithBlockAndLineBreaks() {
+    assertThat(TextCleaner.markupToText("<p>a<br>b</p><div>c<p>d</p>e</div><script>x=1</script>"))
+        .isEqualTo("a\n\nb\n\ncd\n\ne\n\n");
+    assertThat(TextCleaner.markupToText("<ul><li>one</li><li>t &amp; w</li></ul><h4>h</h4>tail"))
+        .isEqualTo("one\n\nt & w\n\nh\n\ntail");
+  }
+
+  /** Regression: jsoup after() per element was quadratic (40,000 paragraphs: 16 s). */
+  @Test
+  void markupCleanUpIsLinearInTheNumberOfSiblings() {
+    StringBuilder html = new StringBuilder();
+    for (int i = 0; i < 100_000; i++) {
+      html.append("<p>paragraph ").append(i).append("<br>x</p>");
+    }
+    String text =
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+            java.time.Duration.ofSeconds(10), () -> TextCleaner.markupToText(html.toString()));
+    assertThat(text).startsWith("paragraph 0\n\nx\n\nparagraph 1").hasSizeGreaterThan(1_500_000);
+  }
+
+  @Test
   void removesBoilerplateLinesAndTheTrailingBlock() {
     String raw =
         "The ministry denied the report on Tuesday.\n\nAdvertisement\n\nStory Continued Below\n\n"
