@@ -24,6 +24,9 @@ public final class Tables {
 
   private Tables() {}
 
+  /** Column name of the offence category, in claims and the tables built from them. */
+  public static final String OFFENCE_CATEGORY = "offence_category";
+
   /** Field metadata key of a column's example value. */
   private static final String EXAMPLE = "example";
 
@@ -243,8 +246,14 @@ public final class Tables {
                   "offence",
                   StringType,
                   true,
-                  "Short normalised phrase for what is alleged, e.g. 'wannacry cyberattack'.",
+                  "Short normalised phrase for what is alleged, cut to its noun phrase (clause words such as 'being behind what he called' removed); null when none is left.",
                   "april 7 attack"),
+              col(
+                  OFFENCE_CATEGORY,
+                  StringType,
+                  true,
+                  "What is alleged, one of the categories of data/offences/categories.tsv (chemical_weapons, cyberattack, election_interference, corruption, sexual_misconduct, ...), read from the offence phrase, else (a denial) the accusation it answers, else the sentence, else the category most claims of the article have; null when nothing fits.",
+                  "chemical_weapons"),
               col(
                   "cue",
                   StringType,
@@ -320,6 +329,12 @@ public final class Tables {
                   "wire-service-international"),
               col("published_date", DateType, true, "Article's publication date.", "2018-04-14")),
           "One row per accusation or denial found in an article.");
+
+  /**
+   * The claims as the extractor emits them: the columns of {@link #CLAIMS} without those the {@code
+   * CategoriseOffences} stage adds ({@link #OFFENCE_CATEGORY}).
+   */
+  public static final StructType EXTRACTED_CLAIMS = without(CLAIMS.schema(), OFFENCE_CATEGORY);
 
   /** Comment shared by the accuser/accused columns of the aggregate tables. */
   private static final String NULL_ACTOR =
@@ -842,6 +857,13 @@ public final class Tables {
   /** The example value a column was declared with, as an analyst would see it; "" when none. */
   public static String example(StructField field) {
     return field.metadata().contains(EXAMPLE) ? field.metadata().getString(EXAMPLE) : "";
+  }
+
+  private static StructType without(StructType schema, String column) {
+    return new StructType(
+        java.util.Arrays.stream(schema.fields())
+            .filter(f -> !f.name().equals(column))
+            .toArray(StructField[]::new));
   }
 
   private static StructType schema(StructField... fields) {

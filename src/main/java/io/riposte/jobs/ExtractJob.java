@@ -8,7 +8,9 @@ import io.riposte.extract.Gazetteer;
 import io.riposte.io.Outputs;
 import io.riposte.io.ReferenceFiles;
 import io.riposte.io.Tables;
+import io.riposte.offence.OffenceCategoriser;
 import io.riposte.run.RunRecord;
+import io.riposte.stages.CategoriseOffences;
 import io.riposte.stages.ExtractClaims;
 import java.util.Map;
 import java.util.TreeMap;
@@ -43,13 +45,16 @@ public final class ExtractJob {
 
     Outputs outputs = new Outputs(spark, config.output());
     Dataset<Row> articles = outputs.read(Tables.ARTICLES);
+    OffenceCategoriser offences = OffenceCategoriser.load(reference::lines);
     Dataset<Row> claims =
-        ExtractClaims.claims(
-            ExtractClaims.annotate(
-                ExtractClaims.balance(
-                    ExtractClaims.candidates(articles, new CuePrefilter(lexicon.phrases()))),
-                nlp),
-            new ClaimExtractor(gazetteer, lexicon));
+        CategoriseOffences.apply(
+            ExtractClaims.claims(
+                ExtractClaims.annotate(
+                    ExtractClaims.balance(
+                        ExtractClaims.candidates(articles, new CuePrefilter(lexicon.phrases()))),
+                    nlp),
+                new ClaimExtractor(gazetteer, lexicon)),
+            offences);
     outputs.write(Tables.CLAIMS, claims);
 
     Map<String, Long> byKind = new TreeMap<>();
@@ -63,6 +68,16 @@ public final class ExtractJob {
     result.claimsByKind().forEach(section::put);
     section.put("actor_phrases", gazetteer.phrases().size());
     section.put("cue_phrases", lexicon.phrases().size());
+    ObjectNode categories = section.putObject("offence_categories");
+    for (Row r :
+        outputs
+            .read(Tables.CLAIMS)
+            .groupBy(Tables.OFFENCE_CATEGORY)
+            .count()
+            .orderBy(Tables.OFFENCE_CATEGORY)
+            .collectAsList()) {
+      categories.put(r.isNullAt(0) ? "(none)" : r.getString(0), r.getLong(1));
+    }
     record.json().put("claims_out", result.claims());
     return result;
   }

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.riposte.SparkTests;
 import io.riposte.io.Outputs;
+import io.riposte.io.ReferenceFiles;
 import io.riposte.io.Tables;
+import io.riposte.offence.OffenceCategory;
+import io.riposte.offence.OffenceTaxonomy;
 import java.nio.file.Path;
 import java.sql.Date;
 import java.util.ArrayList;
@@ -66,6 +69,7 @@ class AggregateSparkTest {
   static final String COURIER = "Northern Courier";
   static final String HARBOR = "Harbor Gazette";
   static final Map<String, Row> ARTICLES = new HashMap<>();
+  static final OffenceTaxonomy TAXONOMY = OffenceTaxonomy.load(ReferenceFiles.bundled()::lines);
 
   @BeforeAll
   static void aggregateFixture() {
@@ -488,6 +492,12 @@ class AggregateSparkTest {
         primary);
   }
 
+  /** The category the CategoriseOffences stage would give the offence phrase alone. */
+  private static String categoryOf(String offence) {
+    OffenceCategory c = TAXONOMY.classify(offence);
+    return c == null ? null : c.key();
+  }
+
   private static Row claim(
       String claimId,
       String articleId,
@@ -510,6 +520,7 @@ class AggregateSparkTest {
         target == null ? null : target.type(),
         target == null ? null : target.country(),
         offence,
+        categoryOf(offence),
         kind.equals("DENIAL") ? "denied" : "accused",
         false,
         null,

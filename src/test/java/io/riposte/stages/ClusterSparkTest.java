@@ -58,10 +58,10 @@ public class ClusterSparkTest {
   static void fixture() {
     spark = SparkTests.session();
     Fixture f = new Fixture(new Random(7));
-    f.plant("CYBER", 12, 8, Fixture::cyber);
-    f.plant("PROSECUTION", 12, 8, Fixture::prosecution);
-    f.plant("BOMBING", 12, 8, Fixture::bombing);
-    f.plant("POLLUTION", 12, 8, Fixture::pollution);
+    f.plant("CYBER", 12, 8, Fixture::cyber, "cyberattack");
+    f.plant("PROSECUTION", 12, 8, Fixture::prosecution, "corruption");
+    f.plant("BOMBING", 12, 8, Fixture::bombing, "terrorism");
+    f.plant("POLLUTION", 12, 8, Fixture::pollution, "negligence");
     claimRows = f.claims;
     articleRows = f.articles;
     planted = f.groups;
@@ -150,7 +150,7 @@ public class ClusterSparkTest {
         .contains("baseless");
     Set<String> answered =
         claimRows.stream()
-            .map(r -> r.getString(22))
+            .map(r -> r.getString(Tables.CLAIMS.schema().fieldIndex("denies_claim_id")))
             .filter(java.util.Objects::nonNull)
             .collect(Collectors.toSet());
     for (Row c : first.clusters()) {
@@ -184,7 +184,9 @@ public class ClusterSparkTest {
       List<String> sentences = c.getList(c.fieldIndex("representative_sentences"));
       assertThat(reps).hasSizeBetween(1, 3).hasSameSizeAs(sentences);
       for (int i = 0; i < reps.size(); i++) {
-        assertThat(sentences.get(i)).isEqualTo(claims.get(reps.get(i)).getString(18));
+        assertThat(sentences.get(i))
+            .isEqualTo(
+                claims.get(reps.get(i)).getString(Tables.CLAIMS.schema().fieldIndex("sentence")));
       }
       List<Double> distances =
           reps.stream()
@@ -336,7 +338,7 @@ public class ClusterSparkTest {
       Story draw(Fixture f);
     }
 
-    public void plant(String group, int stories, int answered, Pattern pattern) {
+    public void plant(String group, int stories, int answered, Pattern pattern, String category) {
       for (int i = 0; i < stories; i++) {
         Story s = pattern.draw(this);
         String articleId = group.toLowerCase() + "-" + i;
@@ -366,6 +368,7 @@ public class ClusterSparkTest {
                 s.accuser(),
                 s.accused(),
                 s.offence(),
+                category,
                 s.accusationCue(),
                 s.accusationSentence(),
                 null,
@@ -383,6 +386,7 @@ public class ClusterSparkTest {
                   s.accused(),
                   s.accuser(),
                   random.nextBoolean() ? s.offence() : null,
+                  category,
                   s.denialCue(),
                   s.denialSentence(),
                   accusationId,
@@ -401,6 +405,7 @@ public class ClusterSparkTest {
         Actor source,
         Actor target,
         String offence,
+        String category,
         String cue,
         String sentence,
         String denies,
@@ -420,6 +425,7 @@ public class ClusterSparkTest {
           target.type(),
           target.country(),
           offence,
+          category,
           cue,
           random.nextInt(5) == 0,
           null,
