@@ -1,5 +1,6 @@
 package io.riposte.cli;
 
+import io.riposte.io.SqlCatalog;
 import io.riposte.run.RunRecord;
 import io.riposte.spark.ProgressListener;
 import io.riposte.spark.Sessions;
@@ -14,6 +15,9 @@ import org.apache.spark.sql.SparkSession;
  * run record, prints progress and a summary, writes {@code _run.json}. The session is stopped by
  * {@link io.riposte.Main} when the process ends, not here: Spark NLP keeps a static handle on the
  * first session of a JVM, so several runs in one JVM (tests, notebooks) must share it.
+ *
+ * <p>After the stages, the output folder's SQL catalog files ({@link SqlCatalog}) are rewritten to
+ * list every table now in the folder.
  */
 final class JobRunner {
 
@@ -59,6 +63,7 @@ final class JobRunner {
         record.finish("failed: " + e, output, spark.sparkContext().hadoopConfiguration());
         throw e;
       }
+      SqlCatalog.write(output, spark.sparkContext().hadoopConfiguration());
       record.stageSeconds("total", (System.nanoTime() - all) / 1e9);
       record.finish("ok", output, spark.sparkContext().hadoopConfiguration());
       out.printf("wrote %s (run record: %s/%s)%n", output, output, RunRecord.FILE_NAME);
