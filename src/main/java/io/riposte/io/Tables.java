@@ -397,6 +397,12 @@ public final class Tables {
                   false,
                   "ACCUSATION (accuser accuses accused) or DENIAL (accused denies accuser's accusation).",
                   "DENIAL"),
+              col(
+                  OFFENCE_CATEGORY,
+                  StringType,
+                  true,
+                  "Offence category of the claims (claims.offence_category); null when none fits.",
+                  "cyberattack"),
               col("outlet_key", StringType, true, "Outlet key of the articles.", "daily-meridian"),
               col(
                   "outlet",
@@ -414,13 +420,13 @@ public final class Tables {
                   "n_articles",
                   LongType,
                   false,
-                  "Distinct articles with such a claim, copies of one story included. Additive over months and outlets for one dyad and kind.",
+                  "Distinct articles with such a claim, copies of one story included. Additive over months and outlets for one dyad, kind and offence category.",
                   "1"),
               col(
                   "n_unique_stories",
                   LongType,
                   false,
-                  "Distinct stories (dup_group): each story of a dyad and kind counts once in the whole table, in the row of its first copy carrying the claim (earliest date, then smallest article_id); other copies count 0. So sums over months and outlets give distinct stories, and sum(n_articles) - sum(n_unique_stories) is the number of repeated copies.",
+                  "Distinct stories (dup_group): each story of a dyad, kind and offence category counts once in the whole table, in the row of its first copy carrying the claim (earliest date, then smallest article_id); other copies count 0. So sums over months and outlets give distinct stories, and sum(n_articles) - sum(n_unique_stories) is the number of repeated copies.",
                   "1"),
               col(
                   "year",
@@ -428,7 +434,7 @@ public final class Tables {
                   true,
                   "Year of month (partition folder year=YYYY; __HIVE_DEFAULT_PARTITION__ for undated).",
                   "2017")),
-          "Claims per month, accuser -> accused dyad, kind and outlet.",
+          "Claims per month, accuser -> accused dyad, kind, offence category and outlet.",
           "year",
           List.of("accuser", "accused", "month", "kind", "outlet_key"));
 
@@ -535,6 +541,12 @@ public final class Tables {
                   true,
                   "Offence of the accusations, lower-cased and trimmed; null when the accusations name none (those form their own bucket per dyad).",
                   "wannacry cyberattack"),
+              col(
+                  OFFENCE_CATEGORY,
+                  StringType,
+                  true,
+                  "Offence category most of the episode's accusations have (claims.offence_category), ties to the first in alphabetical order; null when none of them has one.",
+                  "cyberattack"),
               col(
                   "first_accusation_date",
                   DateType,
