@@ -674,14 +674,26 @@ public final class Tables {
                   "label",
                   StringType,
                   false,
-                  "Short readable label 'actors: offence terms; denial', e.g. 'state -> state: cyberattack, banks; denied 80%, 'smear''. Actors are the top actor pair when it has at least half of the claims, else the top actor-type pattern when it has, else 'mixed actors'.",
-                  "Donald Trump -> Syria: april, attack; denied 50%, 'denied'"),
+                  "Short readable label 'offence category (terms): actors; denial', what is alleged first, e.g. 'cyberattack (banks, grid): state -> state; denied 80%, 'smear''. The category is offence_category when it has at least half of the claims ('offence not categorised' when most claims have none), else 'mixed offences'; up to two top terms not already in it follow. Actors are the top actor pair when it has at least half of the claims, else the top actor-type pattern when it has, else 'mixed actors'.",
+                  "chemical weapons (april): Donald Trump -> Syria; denied 50%, 'denied'"),
               col(
                   "size",
                   LongType,
                   false,
                   "Claims in the cluster (accusations and denials).",
                   "12"),
+              col(
+                  OFFENCE_CATEGORY,
+                  StringType,
+                  true,
+                  "The offence category most claims of the cluster have (claims.offence_category), ties by name; null when most have none.",
+                  "chemical_weapons"),
+              col(
+                  "n_offence_category",
+                  LongType,
+                  false,
+                  "Claims of the cluster with that category (0 when offence_category is null).",
+                  "11"),
               col("n_accusations", LongType, false, "ACCUSATION claims in the cluster.", "6"),
               col("n_denials", LongType, false, "DENIAL claims in the cluster.", "6"),
               col(
@@ -734,7 +746,7 @@ public final class Tables {
                   "Number of clusters chosen (the k of the highest silhouette in --k-min..--k-max, ties to the smaller k)."
                       + CHOSEN_K,
                   "12")),
-          "Patterns of claims: accusations and denials grouped with Spark MLlib k-means on their actor types, country relation and pair, kind, whether answered by a denial, hedging, quotation, and the TF-IDF of offence words and of accusation and denial cues (an accusation carries the cues of its linked denials, a denial those of its accusation, so both fall in one pattern). One row per cluster.",
+          "Patterns of claims: accusations and denials grouped with Spark MLlib k-means on their offence category, actor types, country relation and pair, kind, whether answered by a denial, hedging, quotation, and the TF-IDF of offence words and of accusation and denial cues (an accusation carries the cues of its linked denials, a denial those of its accusation, so both fall in one pattern). One row per cluster.",
           null,
           List.of("cluster_id"));
 

@@ -3,9 +3,9 @@ package io.riposte.offence;
 import java.util.Locale;
 
 /**
- * The closed vocabulary of what an accusation alleges. The words of each category, its label and
- * its CAMEO / PLOVER codes are data ({@code data/offences/}); this enum only names the categories,
- * and its order is the tie-break order (more specific categories first), checked against {@code
+ * The closed vocabulary of what an accusation alleges. The words of each category and its CAMEO /
+ * PLOVER codes are data ({@code data/offences/}); this enum only names the categories, and its
+ * order is the tie-break order (more specific categories first), checked against {@code
  * categories.tsv} at load.
  */
 public enum OffenceCategory {
@@ -18,7 +18,7 @@ public enum OffenceCategory {
   TERRORISM,
   WAR_CRIMES,
   SEXUAL_MISCONDUCT,
-  RACISM_DISCRIMINATION,
+  RACISM,
   HUMAN_RIGHTS_ABUSE,
   CORRUPTION,
   FRAUD,
@@ -34,6 +34,11 @@ public enum OffenceCategory {
   /** The value stored in the {@code offence_category} columns: the name in lower case. */
   public String key() {
     return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** The category in words, for labels and charts: "chemical weapons", "abuse of power". */
+  public String label() {
+    return key().replace('_', ' ');
   }
 
   /** The category whose {@link #key()} is {@code key}; fails naming the known keys. */

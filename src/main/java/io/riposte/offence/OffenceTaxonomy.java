@@ -36,8 +36,7 @@ public final class OffenceTaxonomy implements Serializable {
   private static final Pattern TOKEN_SPLIT = Pattern.compile("[^a-z0-9']+");
 
   /** One category's label and codes, as in {@code categories.tsv}. */
-  public record Entry(
-      OffenceCategory category, String label, String cameo, String plover, String description)
+  public record Entry(OffenceCategory category, String cameo, String plover, String description)
       implements Serializable {}
 
   /**
@@ -79,7 +78,7 @@ public final class OffenceTaxonomy implements Serializable {
       if (f[0].equals("category")) {
         continue;
       }
-      check(f.length == 5, CATEGORIES_FILE, line, "expected 5 tab-separated columns");
+      check(f.length == 4, CATEGORIES_FILE, line, "expected 4 tab-separated columns");
       OffenceCategory c = category(f[0], CATEGORIES_FILE, line);
       check(!entries.containsKey(c), CATEGORIES_FILE, line, "category listed twice");
       check(
@@ -90,10 +89,10 @@ public final class OffenceTaxonomy implements Serializable {
               + (row < OffenceCategory.values().length
                   ? OffenceCategory.values()[row].name()
                   : "no more rows"));
-      check(!f[1].isBlank(), CATEGORIES_FILE, line, "empty label");
-      check(f[2].matches("-|\\d{2,4}"), CATEGORIES_FILE, line, "CAMEO code must be digits or -");
-      check(f[3].matches("-|[A-Z]+"), CATEGORIES_FILE, line, "PLOVER type must be upper case or -");
-      entries.put(c, new Entry(c, f[1], dash(f[2]), dash(f[3]), f[4]));
+      check(f[1].matches("-|\\d{2,4}"), CATEGORIES_FILE, line, "CAMEO code must be digits or -");
+      check(f[2].matches("-|[A-Z]+"), CATEGORIES_FILE, line, "PLOVER type must be upper case or -");
+      check(!f[3].isBlank(), CATEGORIES_FILE, line, "empty description");
+      entries.put(c, new Entry(c, dash(f[1]), dash(f[2]), f[3]));
       row++;
     }
     check(

@@ -33,7 +33,7 @@ class OffenceTaxonomyTest {
         "securities fraud | FRAUD",
         "taking bribes from a contractor | CORRUPTION",
         "sexual harassment of staff | SEXUAL_MISCONDUCT",
-        "racist remarks | RACISM_DISCRIMINATION",
+        "racist remarks | RACISM",
         "lying to congress | LYING",
         "obstruction of justice | OBSTRUCTION",
         "abuse of power | ABUSE_OF_POWER",
@@ -66,10 +66,11 @@ class OffenceTaxonomyTest {
   }
 
   @Test
-  void everyCategoryHasALabelAndTheFileCodes() {
+  void everyCategoryHasADescriptionAndTheFileCodes() {
     for (OffenceCategory c : OffenceCategory.values()) {
-      assertThat(TAXONOMY.entry(c).label()).as(c.name()).isNotBlank();
+      assertThat(TAXONOMY.entry(c).description()).as(c.name()).isNotBlank();
     }
+    assertThat(OffenceCategory.ABUSE_OF_POWER.label()).isEqualTo("abuse of power");
     assertThat(TAXONOMY.entry(OffenceCategory.CHEMICAL_WEAPONS).cameo()).isEqualTo("2041");
     assertThat(TAXONOMY.entry(OffenceCategory.CYBERATTACK).cameo()).isNull();
     assertThat(OffenceCategory.values()).hasSizeBetween(15, 25);
