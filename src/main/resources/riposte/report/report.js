@@ -1,5 +1,6 @@
 // Draws the report's charts as SVG from the JSON in #report-data. No libraries, no network.
-// Each chart records how many marks it drew in data-marks; the page is marked
+// Each chart records how many marks it drew in data-marks and how many of its texts run outside
+// it in data-clipped; the page is marked
 // data-report="drawn" when every chart drew without error.
 (function () {
   'use strict';
@@ -43,9 +44,8 @@
 
   function dyadName(d) { return d.accuser + ' → ' + d.accused; }
 
-  function drawDyads(svg) {
-    var months = data.months;
-    var series = data.dyads;
+  // One line per series over consecutive months, with a legend item each.
+  function lineChart(svg, months, series, name, legendId, legendText) {
     var W = 920, H = 340, L = 48, R = 18, T = 14, B = 46;
     setup(svg, W, H);
     var max = 0;
@@ -70,17 +70,17 @@
     el(svg, 'text', { x: 12, y: T + (H - T - B) / 2, transform: 'rotate(-90 12 ' +
       (T + (H - T - B) / 2) + ')', 'text-anchor': 'middle', class: 'muted' }, 'accusations');
     var marks = 0;
-    var legend = document.getElementById('legend-dyads');
+    var legend = document.getElementById(legendId);
     series.forEach(function (s, k) {
       var color = PALETTE[k % PALETTE.length];
       var d = s.perMonth.map(function (v, i) { return (i ? 'L' : 'M') + x(i) + ' ' + y(v); });
       tip(el(svg, 'path', { d: d.join(' '), fill: 'none', stroke: color, 'stroke-width': 2,
-        'stroke-linejoin': 'round', class: 'series' }), dyadName(s));
+        'stroke-linejoin': 'round', class: 'series' }), name(s));
       marks++;
       s.perMonth.forEach(function (v, i) {
         if (v > 0) {
           tip(el(svg, 'circle', { cx: x(i), cy: y(v), r: 3, fill: color }),
-            dyadName(s) + ', ' + months[i] + ': ' + fmt(v));
+            name(s) + ', ' + months[i] + ': ' + fmt(v));
           marks++;
         }
       });
@@ -89,29 +89,49 @@
       swatch.className = 'swatch';
       swatch.style.background = color;
       item.appendChild(swatch);
-      item.appendChild(document.createTextNode(dyadName(s) + ' (' + fmt(s.accusations) +
-        ' accusations, ' + fmt(s.denials) + ' denials)'));
+      item.appendChild(document.createTextNode(legendText(s)));
       legend.appendChild(item);
     });
     return marks;
   }
 
+  function drawDyads(svg) {
+    return lineChart(svg, data.months, data.dyads, dyadName, 'legend-dyads', function (s) {
+      return dyadName(s) + ' (' + fmt(s.accusations) + ' accusations, ' + fmt(s.denials) +
+        ' denials)';
+    });
+  }
+
+  function drawCategories(svg) {
+    return lineChart(svg, data.categories.months, data.categories.series,
+      function (s) { return s.label; }, 'legend-categories',
+      function (s) { return s.label + ' (' + fmt(s.accusations) + ' accusations)'; });
+  }
+
   // Horizontal bars: one row per item, a grey full-width track and a coloured share of it.
-  function bars(svg, rows, label, share, text, colors) {
-    var W = 920, LABEL = 230, RIGHT = 200, ROW = 26, T = 6;
+  // With labelAbove, each label gets its own line above its bar, starting at the left edge: long
+  // labels (clusters) would otherwise run off the left of the chart.
+  function bars(svg, rows, label, share, text, colors, labelAbove) {
+    var W = 920, LABEL = labelAbove ? 0 : 230, RIGHT = 200, ROW = labelAbove ? 44 : 26, T = 6;
+    var BAR = labelAbove ? 18 : 0;
     var H = T * 2 + rows.length * ROW;
     setup(svg, W, H);
     var width = W - LABEL - RIGHT;
     var marks = 0;
     rows.forEach(function (r, i) {
       var y = T + i * ROW;
-      el(svg, 'text', { x: LABEL - 8, y: y + 16, 'text-anchor': 'end' }, label(r));
+      if (labelAbove) {
+        el(svg, 'text', { x: 0, y: y + 14, 'text-anchor': 'start' }, label(r));
+      } else {
+        el(svg, 'text', { x: LABEL - 8, y: y + 16, 'text-anchor': 'end' }, label(r));
+      }
+      y += BAR;
       var parts = share(r);
       var x = LABEL;
-      el(svg, 'rect', { x: LABEL, y: y + 4, width: width, height: ROW - 8, fill: '#e9ecf2' });
+      el(svg, 'rect', { x: LABEL, y: y + 4, width: width, height: 26 - 8, fill: '#e9ecf2' });
       parts.forEach(function (p, k) {
         var w = Math.max(p.value * width, p.value > 0 ? 1 : 0);
-        tip(el(svg, 'rect', { x: x, y: y + 4, width: w, height: ROW - 8, fill: colors[k],
+        tip(el(svg, 'rect', { x: x, y: y + 4, width: w, height: 26 - 8, fill: colors[k],
           class: 'bar' }), label(r) + ': ' + p.title);
         x += w;
         marks++;
@@ -148,7 +168,7 @@
           { value: max ? c.denials / max : 0, title: fmt(c.denials) + ' denials' }];
       },
       function (c) { return fmt(c.size) + ' claims · ' + Math.round(100 * c.shareDenied) + '% denied'; },
-      [ACCUSE, DENY]);
+      [ACCUSE, DENY], true);
   }
 
   function drawNetwork(svg) {
@@ -223,7 +243,22 @@
     return marks;
   }
 
-  var charts = { 'chart-dyads': drawDyads, 'chart-outlets': drawOutlets,
+  // Texts drawn (partly) outside the chart, where the browser cuts them off: their boxes on the
+  // page (rotation included) against the chart's.
+  function clipped(svg) {
+    var box = svg.getBoundingClientRect();
+    var n = 0;
+    Array.prototype.forEach.call(svg.querySelectorAll('text'), function (t) {
+      var b = t.getBoundingClientRect();
+      if (b.left < box.left - 0.5 || b.top < box.top - 0.5 || b.right > box.right + 0.5 ||
+          b.bottom > box.bottom + 0.5) {
+        n++;
+      }
+    });
+    return n;
+  }
+
+  var charts = { 'chart-dyads': drawDyads, 'chart-categories': drawCategories, 'chart-outlets': drawOutlets,
     'chart-network': drawNetwork, 'chart-clusters': drawClusters };
   var ok = true;
   Object.keys(charts).forEach(function (id) {
@@ -232,6 +267,7 @@
     try {
       var marks = charts[id](svg);
       svg.setAttribute('data-marks', marks);
+      svg.setAttribute('data-clipped', clipped(svg));
       if (!marks) { window.riposteError(id + ' drew nothing'); ok = false; }
     } catch (e) {
       window.riposteError(id + ': ' + (e && e.stack ? e.stack : e));

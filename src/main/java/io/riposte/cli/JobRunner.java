@@ -1,6 +1,7 @@
 package io.riposte.cli;
 
 import io.riposte.io.OutputRoot;
+import io.riposte.io.SqlCatalog;
 import io.riposte.run.RunRecord;
 import io.riposte.spark.ProgressListener;
 import io.riposte.spark.Sessions;
@@ -20,6 +21,9 @@ import org.apache.spark.sql.SparkSession;
  * session is stopped by {@link io.riposte.Main} when the process ends, not here: Spark NLP keeps a
  * static handle on the first session of a JVM, so several runs in one JVM (tests, notebooks) must
  * share it.
+ *
+ * <p>After the stages, the output folder's SQL catalog files ({@link SqlCatalog}) are rewritten to
+ * list every table now in the folder.
  */
 final class JobRunner {
 
@@ -76,6 +80,7 @@ final class JobRunner {
         root.writeAtomically(recordPath, record.bytes());
         throw e;
       }
+      SqlCatalog.write(output, spark.sparkContext().hadoopConfiguration());
       record.stageSeconds("total", (System.nanoTime() - all) / 1e9);
       record.finish(RunRecord.OK, null);
       root.commit(runId, record.bytes());

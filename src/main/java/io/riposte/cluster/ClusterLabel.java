@@ -7,17 +7,20 @@ import java.util.Locale;
  * Short human-readable labels of claim clusters and outlet clusters, built from what the cluster
  * tables hold (plain Java, no Spark types).
  *
- * <p>A claim cluster reads "actors: offence terms; denial", e.g. {@code "state -> state:
- * cyberattack, banks; denied 80%, 'smear'"} or {@code "United States -> North Korea: wannacry,
- * cyberattack; not denied"}.
+ * <p>A claim cluster reads "offence category (terms): actors; denial", what is alleged first, e.g.
+ * {@code "cyberattack (banks, grid): state -> state; denied 80%, 'smear'"} or {@code "chemical
+ * weapons (douma): Syria -> United States; denied 41%, 'fabricated'"}.
  */
 public final class ClusterLabel {
 
   /** Share of a cluster's claims the top actor pair (or type pattern) needs to name the cluster. */
   public static final double DOMINANT = 0.5;
 
-  /** Offence terms named in a label. */
-  public static final int TERMS = 3;
+  /** Offence terms named in a label, after the category. */
+  public static final int TERMS = 2;
+
+  /** How a claim without an offence category shows in {@link Pattern#category}. */
+  public static final String NO_CATEGORY = "none";
 
   /** Claim cluster labels are cut to this many characters. */
   public static final int MAX_LENGTH = 100;
@@ -34,6 +37,9 @@ public final class ClusterLabel {
    * What a claim cluster's label is built from.
    *
    * @param size claims in the cluster
+   * @param category most frequent offence category key ("chemical_weapons"; {@value #NO_CATEGORY}
+   *     for claims without one), or null
+   * @param categoryClaims claims of {@code category}
    * @param topPair most frequent "accuser -> accused", or null
    * @param topPairClaims claims of {@code topPair}
    * @param topTypes most frequent "accuser type -> accused type" (e.g. "state -> person"), or null
@@ -45,6 +51,8 @@ public final class ClusterLabel {
    */
   public record Pattern(
       long size,
+      String category,
+      long categoryClaims,
       String topPair,
       long topPairClaims,
       String topTypes,
@@ -69,8 +77,21 @@ public final class ClusterLabel {
     } else {
       actors = "mixed actors";
     }
-    List<String> terms = p.terms().subList(0, Math.min(TERMS, p.terms().size()));
-    String what = terms.isEmpty() ? "no offence named" : String.join(", ", terms);
+    String what;
+    if (p.category() == null || !dominant(p.categoryClaims(), p.size())) {
+      what = "mixed offences";
+    } else if (p.category().equals(NO_CATEGORY)) {
+      what = "offence not categorised";
+    } else {
+      what = p.category().replace('_', ' ');
+    }
+    // The terms add what the category does not say already (a place, a target).
+    List<String> categoryWords = List.of(what.split(" "));
+    List<String> terms =
+        p.terms().stream().filter(t -> !categoryWords.contains(t)).limit(TERMS).toList();
+    if (!terms.isEmpty()) {
+      what = what + " (" + String.join(", ", terms) + ")";
+    }
     String cue = p.denialCue() == null ? "" : ", '" + p.denialCue() + "'";
     String denial;
     if (p.accusations() == 0) {
@@ -80,7 +101,7 @@ public final class ClusterLabel {
     } else {
       denial = "denied " + percent(p.shareDenied()) + cue;
     }
-    return cut(actors + ": " + what + "; " + denial, MAX_LENGTH);
+    return cut(what + ": " + actors + "; " + denial, MAX_LENGTH);
   }
 
   /**

@@ -22,8 +22,12 @@ import java.util.Set;
  * last the links from denials to the accusations they answer ("denial-link", and
  * "implied-by-denial" for an accuser named only in the denial).
  *
- * <p>Built once per partition; {@link #extract} is thread-confined per call, never throws, and does
- * bounded work per document (see {@link DocView}).
+ * <p>Built with {@link #parsed}, a parser pass runs after the rules, on the candidate sentences
+ * they left without a claim: ClearNLP parses them and {@link FrameReader} reads the frame table's
+ * roles ("@wrongdoing.V:SPEAKER>A0"); mentions, speakers, linking and offences are shared.
+ *
+ * <p>Built once per partition; {@link #extract} is thread-confined per call, and does bounded work
+ * per document (see {@link DocView}).
  */
 public final class ClaimExtractor implements Serializable {
 
@@ -222,16 +226,16 @@ public final class ClaimExtractor implements Serializable {
     return wrong && context;
   }
 
-  /** The claims of one document, in text order; empty (never an exception) on odd input. */
+  /**
+   * The claims of one document, in text order; empty for an empty document. A failure on one
+   * document propagates, for the caller to record (the extract job's {@code GuardExtraction} makes
+   * it an {@code EXTRACT_ERROR} row of {@code extract_rejects}), not to hide.
+   */
   public List<Claim> extract(Document doc) {
     if (doc == null || doc.text() == null || doc.text().isEmpty()) {
       return List.of();
     }
-    try {
-      return new Run(doc).extract();
-    } catch (RuntimeException | StackOverflowError e) {
-      return List.of();
-    }
+    return new Run(doc).extract();
   }
 
   /** A claim under construction. */

@@ -24,6 +24,9 @@ public final class Tables {
 
   private Tables() {}
 
+  /** Column name of the offence category, in claims and the tables built from them. */
+  public static final String OFFENCE_CATEGORY = "offence_category";
+
   /** Field metadata key of a column's example value. */
   private static final String EXAMPLE = "example";
 
@@ -243,8 +246,14 @@ public final class Tables {
                   "offence",
                   StringType,
                   true,
-                  "Short normalised phrase for what is alleged, e.g. 'wannacry cyberattack'.",
+                  "Short normalised phrase for what is alleged, cut to its noun phrase (clause words such as 'being behind what he called' removed); null when none is left.",
                   "april 7 attack"),
+              col(
+                  OFFENCE_CATEGORY,
+                  StringType,
+                  true,
+                  "What is alleged, one of the categories of data/offences/categories.tsv (chemical_weapons, cyberattack, election_interference, corruption, sexual_misconduct, ...), read from the offence phrase, else (a denial) the accusation it answers, else the sentence, else the category most claims of the article have; null when nothing fits.",
+                  "chemical_weapons"),
               col(
                   "cue",
                   StringType,
@@ -321,6 +330,12 @@ public final class Tables {
               col("published_date", DateType, true, "Article's publication date.", "2018-04-14")),
           "One row per accusation or denial found in an article.");
 
+  /**
+   * The claims as the extractor emits them: the columns of {@link #CLAIMS} without those the {@code
+   * CategoriseOffences} stage adds ({@link #OFFENCE_CATEGORY}).
+   */
+  public static final StructType EXTRACTED_CLAIMS = without(CLAIMS.schema(), OFFENCE_CATEGORY);
+
   /** Comment shared by the accuser/accused columns of the aggregate tables. */
   private static final String NULL_ACTOR =
       " Null when the claim does not name this actor (null actors are kept and grouped"
@@ -382,6 +397,12 @@ public final class Tables {
                   false,
                   "ACCUSATION (accuser accuses accused) or DENIAL (accused denies accuser's accusation).",
                   "DENIAL"),
+              col(
+                  OFFENCE_CATEGORY,
+                  StringType,
+                  true,
+                  "Offence category of the claims (claims.offence_category); null when none fits.",
+                  "cyberattack"),
               col("outlet_key", StringType, true, "Outlet key of the articles.", "daily-meridian"),
               col(
                   "outlet",
@@ -399,13 +420,13 @@ public final class Tables {
                   "n_articles",
                   LongType,
                   false,
-                  "Distinct articles with such a claim, copies of one story included. Additive over months and outlets for one dyad and kind.",
+                  "Distinct articles with such a claim, copies of one story included. Additive over months and outlets for one dyad, kind and offence category.",
                   "1"),
               col(
                   "n_unique_stories",
                   LongType,
                   false,
-                  "Distinct stories (dup_group): each story of a dyad and kind counts once in the whole table, in the row of its first copy carrying the claim (earliest date, then smallest article_id); other copies count 0. So sums over months and outlets give distinct stories, and sum(n_articles) - sum(n_unique_stories) is the number of repeated copies.",
+                  "Distinct stories (dup_group): each story of a dyad, kind and offence category counts once in the whole table, in the row of its first copy carrying the claim (earliest date, then smallest article_id); other copies count 0. So sums over months and outlets give distinct stories, and sum(n_articles) - sum(n_unique_stories) is the number of repeated copies.",
                   "1"),
               col(
                   "year",
@@ -413,7 +434,7 @@ public final class Tables {
                   true,
                   "Year of month (partition folder year=YYYY; __HIVE_DEFAULT_PARTITION__ for undated).",
                   "2017")),
-          "Claims per month, accuser -> accused dyad, kind and outlet.",
+          "Claims per month, accuser -> accused dyad, kind, offence category and outlet.",
           "year",
           List.of("accuser", "accused", "month", "kind", "outlet_key"));
 
@@ -520,6 +541,12 @@ public final class Tables {
                   true,
                   "Offence of the accusations, lower-cased and trimmed; null when the accusations name none (those form their own bucket per dyad).",
                   "wannacry cyberattack"),
+              col(
+                  OFFENCE_CATEGORY,
+                  StringType,
+                  true,
+                  "Offence category most of the episode's accusations have (claims.offence_category), ties to the first in alphabetical order; null when none of them has one.",
+                  "cyberattack"),
               col(
                   "first_accusation_date",
                   DateType,
@@ -647,14 +674,26 @@ public final class Tables {
                   "label",
                   StringType,
                   false,
-                  "Short readable label 'actors: offence terms; denial', e.g. 'state -> state: cyberattack, banks; denied 80%, 'smear''. Actors are the top actor pair when it has at least half of the claims, else the top actor-type pattern when it has, else 'mixed actors'.",
-                  "Donald Trump -> Syria: april, attack; denied 50%, 'denied'"),
+                  "Short readable label 'offence category (terms): actors; denial', what is alleged first, e.g. 'cyberattack (banks, grid): state -> state; denied 80%, 'smear''. The category is offence_category when it has at least half of the claims ('offence not categorised' when most claims have none), else 'mixed offences'; up to two top terms not already in it follow. Actors are the top actor pair when it has at least half of the claims, else the top actor-type pattern when it has, else 'mixed actors'.",
+                  "chemical weapons (april): Donald Trump -> Syria; denied 50%, 'denied'"),
               col(
                   "size",
                   LongType,
                   false,
                   "Claims in the cluster (accusations and denials).",
                   "12"),
+              col(
+                  OFFENCE_CATEGORY,
+                  StringType,
+                  true,
+                  "The offence category most claims of the cluster have (claims.offence_category), ties by name; null when most have none.",
+                  "chemical_weapons"),
+              col(
+                  "n_offence_category",
+                  LongType,
+                  false,
+                  "Claims of the cluster with that category (0 when offence_category is null).",
+                  "11"),
               col("n_accusations", LongType, false, "ACCUSATION claims in the cluster.", "6"),
               col("n_denials", LongType, false, "DENIAL claims in the cluster.", "6"),
               col(
@@ -707,7 +746,7 @@ public final class Tables {
                   "Number of clusters chosen (the k of the highest silhouette in --k-min..--k-max, ties to the smaller k)."
                       + CHOSEN_K,
                   "12")),
-          "Patterns of claims: accusations and denials grouped with Spark MLlib k-means on their actor types, country relation and pair, kind, whether answered by a denial, hedging, quotation, and the TF-IDF of offence words and of accusation and denial cues (an accusation carries the cues of its linked denials, a denial those of its accusation, so both fall in one pattern). One row per cluster.",
+          "Patterns of claims: accusations and denials grouped with Spark MLlib k-means on their offence category, actor types, country relation and pair, kind, whether answered by a denial, hedging, quotation, and the TF-IDF of offence words and of accusation and denial cues (an accusation carries the cues of its linked denials, a denial those of its accusation, so both fall in one pattern). One row per cluster.",
           null,
           List.of("cluster_id"));
 
@@ -869,6 +908,13 @@ public final class Tables {
   /** The example value a column was declared with, as an analyst would see it; "" when none. */
   public static String example(StructField field) {
     return field.metadata().contains(EXAMPLE) ? field.metadata().getString(EXAMPLE) : "";
+  }
+
+  private static StructType without(StructType schema, String column) {
+    return new StructType(
+        java.util.Arrays.stream(schema.fields())
+            .filter(f -> !f.name().equals(column))
+            .toArray(StructField[]::new));
   }
 
   private static StructType schema(StructField... fields) {

@@ -6,7 +6,9 @@ import io.riposte.extract.CuePrefilter;
 import io.riposte.io.Outputs;
 import io.riposte.io.ReferenceFiles;
 import io.riposte.io.Tables;
+import io.riposte.offence.OffenceCategoriser;
 import io.riposte.run.RunRecord;
+import io.riposte.stages.CategoriseOffences;
 import io.riposte.stages.ExtractClaims;
 import io.riposte.stages.GuardExtraction;
 import java.util.Map;
@@ -44,6 +46,7 @@ public final class ExtractJob {
 
     Outputs outputs = new Outputs(spark, config.output(), record.runId());
     Dataset<Row> articles = outputs.read(Tables.ARTICLES);
+    OffenceCategoriser offences = OffenceCategoriser.load(reference::lines);
     Dataset<Row> candidates =
         ExtractClaims.candidates(articles, new CuePrefilter(extractor.prefilterPhrases()));
     // Persisted: claims and extract_rejects are both written from it, the NLP runs once.
@@ -54,7 +57,8 @@ public final class ExtractJob {
                 extractor)
             .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      outputs.write(Tables.CLAIMS, GuardExtraction.claims(outcomes));
+      outputs.write(
+          Tables.CLAIMS, CategoriseOffences.apply(GuardExtraction.claims(outcomes), offences));
       outputs.write(
           Tables.EXTRACT_REJECTS,
           GuardExtraction.errors(outcomes).union(GuardExtraction.truncated(candidates)));
@@ -80,6 +84,16 @@ public final class ExtractJob {
     section.put("texts_truncated", rejected.getOrDefault(GuardExtraction.TRUNCATED, 0L));
     section.put("actor_phrases", extractor.gazetteer().phrases().size());
     section.put("prefilter_phrases", extractor.prefilterPhrases().size());
+    ObjectNode categories = section.putObject("offence_categories");
+    for (Row r :
+        outputs
+            .read(Tables.CLAIMS)
+            .groupBy(Tables.OFFENCE_CATEGORY)
+            .count()
+            .orderBy(Tables.OFFENCE_CATEGORY)
+            .collectAsList()) {
+      categories.put(r.isNullAt(0) ? "(none)" : r.getString(0), r.getLong(1));
+    }
     record.json().put("claims_out", result.claims());
     return result;
   }

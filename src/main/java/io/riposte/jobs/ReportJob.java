@@ -16,7 +16,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.riposte.extract.Claim;
 import io.riposte.io.Outputs;
 import io.riposte.io.Tables;
+import io.riposte.offence.OffenceCategory;
 import io.riposte.report.ReportData;
+import io.riposte.report.ReportData.Categories;
+import io.riposte.report.ReportData.CategorySeries;
 import io.riposte.report.ReportData.Cluster;
 import io.riposte.report.ReportData.DyadSeries;
 import io.riposte.report.ReportData.Edge;
@@ -55,6 +58,12 @@ public final class ReportJob {
 
   /** Folder of the clusters table under the output root (written by the cluster job). */
   static final String CLUSTERS = "clusters";
+
+  /** Offence categories in the accusations-per-category chart. */
+  static final int TOP_CATEGORIES = 8;
+
+  /** Key of the accusations without a category while counting (no category key has a space). */
+  private static final String NOT_CATEGORISED = "not categorised";
 
   /** Representative sentences shown per cluster. */
   static final int SENTENCES_PER_CLUSTER = 3;
@@ -105,6 +114,7 @@ public final class ReportJob {
     section.put("outlets", data.outlets().size());
     section.put("network_edges", data.network().size());
     section.put("clusters", data.clustersComputed() ? data.clusters().size() : 0);
+    section.put("offence_categories", data.categories().series().size());
     return new Path(config.output(), FILE_NAME).toString();
   }
 
@@ -203,7 +213,52 @@ public final class ReportJob {
         series,
         outlets,
         network,
-        clusters(spark, config, outputs));
+        clusters(spark, config, outputs),
+        categories(dyads));
+  }
+
+  /**
+   * Accusation claims per month of the {@value #TOP_CATEGORIES} offence categories with the most
+   * (accusations without a category are one more series, "not categorised"). All dated accusations
+   * count, named actors or not; the rows collected are at most categories x months.
+   */
+  static Categories categories(Dataset<Row> dyads) {
+    List<Row> rows =
+        dyads
+            .where(col("kind").equalTo("ACCUSATION").and(col("month").isNotNull()))
+            .groupBy(col(Tables.OFFENCE_CATEGORY), date_format(col("month"), "yyyy-MM").as("m"))
+            .agg(sum("n_claims").as("n"))
+            .collectAsList();
+    Map<String, Long> totals = new HashMap<>();
+    Map<String, Long> byKey = new HashMap<>();
+    List<String> seen = new ArrayList<>();
+    for (Row r : rows) {
+      String category = r.isNullAt(0) ? NOT_CATEGORISED : r.getString(0);
+      totals.merge(category, r.getLong(2), Long::sum);
+      byKey.put(category + '\u0000' + r.getString(1), r.getLong(2));
+      seen.add(r.getString(1));
+    }
+    List<String> months = consecutive(seen);
+    List<CategorySeries> series =
+        totals.entrySet().stream()
+            .sorted(
+                Map.Entry.<String, Long>comparingByValue()
+                    .reversed()
+                    .thenComparing(Map.Entry.comparingByKey()))
+            .limit(TOP_CATEGORIES)
+            .map(
+                e ->
+                    new CategorySeries(
+                        e.getKey().equals(NOT_CATEGORISED) ? null : e.getKey(),
+                        e.getKey().equals(NOT_CATEGORISED)
+                            ? "not categorised"
+                            : OffenceCategory.ofKey(e.getKey()).label(),
+                        e.getValue(),
+                        months.stream()
+                            .map(m -> byKey.getOrDefault(e.getKey() + '\u0000' + m, 0L))
+                            .toList()))
+            .toList();
+    return new Categories(months, series);
   }
 
   private static Summary summary(Dataset<Row> dyads, Dataset<Row> coverage, Dataset<Row> episodes) {
@@ -288,7 +343,12 @@ public final class ReportJob {
 
   /** Consecutive months from the first to the last one in the rows' "m" column. */
   private static List<String> months(List<Row> monthly) {
-    List<YearMonth> seen = monthly.stream().map(r -> YearMonth.parse(r.getString(2))).toList();
+    return consecutive(monthly.stream().map(r -> r.getString(2)).toList());
+  }
+
+  /** Consecutive months ({@code YYYY-MM}) from the first to the last of {@code months}. */
+  private static List<String> consecutive(List<String> months) {
+    List<YearMonth> seen = months.stream().map(YearMonth::parse).toList();
     List<String> out = new ArrayList<>();
     if (seen.isEmpty()) {
       return out;

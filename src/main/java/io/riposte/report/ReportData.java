@@ -13,6 +13,7 @@ import java.util.List;
  * @param outlets the outlets with the most accusation articles, largest first
  * @param network the edges of the accuser -> accused network, largest first
  * @param clusters the largest clusters, or null when the output has no {@code clusters} table
+ * @param categories accusations per month of the offence categories with the most accusations
  */
 public record ReportData(
     String title,
@@ -21,7 +22,8 @@ public record ReportData(
     List<DyadSeries> dyads,
     List<OutletShare> outlets,
     List<Edge> network,
-    List<Cluster> clusters) {
+    List<Cluster> clusters,
+    Categories categories) {
 
   public ReportData {
     months = List.copyOf(months);
@@ -41,6 +43,43 @@ public record ReportData(
                 + " monthly counts, got "
                 + d.perMonth().size());
       }
+    }
+  }
+
+  /**
+   * Accusation claims per month and offence category.
+   *
+   * @param months consecutive {@code YYYY-MM}, oldest first
+   * @param series the categories with the most accusations, largest first
+   */
+  public record Categories(List<String> months, List<CategorySeries> series) {
+    public Categories {
+      months = List.copyOf(months);
+      series = List.copyOf(series);
+      for (CategorySeries c : series) {
+        if (c.perMonth().size() != months.size()) {
+          throw new IllegalArgumentException(
+              "category "
+                  + c.label()
+                  + ": expected "
+                  + months.size()
+                  + " monthly counts, got "
+                  + c.perMonth().size());
+        }
+      }
+    }
+  }
+
+  /**
+   * One offence category's accusation claims per month.
+   *
+   * @param category the {@code offence_category} value, or null for accusations without one
+   * @param label the category in words ("chemical weapons", "not categorised")
+   */
+  public record CategorySeries(
+      String category, String label, long accusations, List<Long> perMonth) {
+    public CategorySeries {
+      perMonth = List.copyOf(perMonth);
     }
   }
 

@@ -76,6 +76,15 @@ public final class ReportPage {
     chart(h, "chart-dyads", data.dyads().isEmpty(), "No accusation names both actors.");
     h.append("<ul class=\"legend\" id=\"legend-dyads\"></ul>\n</section>\n");
 
+    h.append("<section id=\"categories\">\n<h2>Accusations per month by what is alleged</h2>\n")
+        .append("<p>ACCUSATION claims per publication month and offence category")
+        .append(" (<code>dyad_counts.offence_category</code>), for the ")
+        .append(data.categories().series().size())
+        .append(" categories with the most accusations; every dated accusation counts, named")
+        .append(" actors or not.</p>\n");
+    chart(h, "chart-categories", data.categories().series().isEmpty(), "No dated accusation.");
+    h.append("<ul class=\"legend\" id=\"legend-categories\"></ul>\n</section>\n");
+
     h.append("<section id=\"outlets\">\n<h2>Do outlets report the denial?</h2>\n")
         .append("<p>Per outlet, the share of articles with an accusation that also give a denial")
         .append(" of it (<code>outlet_coverage</code>: n_accusation_articles_reporting_denial /")

@@ -95,6 +95,19 @@ public final class BuildEpisodes {
                 count(lit(1)).as("n_denials"),
                 countDistinct("article_id").as("n_denial_articles"),
                 countDistinct("outlet_key").as("n_denial_outlets"));
+    // The episode's category: the one most of its accusations have, ties to the smaller key.
+    Dataset<Row> categories =
+        accusations
+            .groupBy(col("episode_id").as("c_episode_id"), col("offence_category"))
+            .agg(count(lit(1)).as("n"))
+            .withColumn(
+                "rank",
+                row_number()
+                    .over(
+                        Window.partitionBy(col("c_episode_id"))
+                            .orderBy(col("n").desc(), col("offence_category").asc_nulls_last())))
+            .where(col("rank").equalTo(1))
+            .select(col("c_episode_id"), col("offence_category"));
     Dataset<Row> examples =
         members
             .groupBy(col("episode_id").as("x_episode_id"))
@@ -104,6 +117,7 @@ public final class BuildEpisodes {
     return accused
         .join(denied, col("episode_id").equalTo(col("d_episode_id")), "left")
         .join(examples, col("episode_id").equalTo(col("x_episode_id")), "left")
+        .join(categories, col("episode_id").equalTo(col("c_episode_id")), "left")
         .select(
             col("episode_id"),
             col("accuser"),
@@ -113,6 +127,7 @@ public final class BuildEpisodes {
             col("accused_actor_id"),
             col("accused_country"),
             col("offence"),
+            col("offence_category"),
             col("first_accusation_date"),
             col("last_accusation_date"),
             col("first_denial_date"),

@@ -40,6 +40,8 @@ import org.apache.spark.sql.functions;
  *       unknown} (a country missing); {@code country_pair} "USA>PRK", null unless both are known;
  *   <li>{@code answered}: an accusation answered by a linked denial, or a denial linked to an
  *       accusation; {@code hedged}, {@code quoted};
+ *   <li>{@code offence_category}: the claim's ({@code none} when it has none; a denial already has
+ *       its accusation's when it names no offence, see {@code CategoriseOffences});
  *   <li>{@code offence_terms}: distinct words of the offence, lower-cased, numbers, English stop
  *       words and one- and two-letter words dropped (words of letters and digits, such as "mh17",
  *       kept);
@@ -51,6 +53,9 @@ public final class ClaimFeatures {
 
   /** Types an actor can have in the claims table, and what an actor without a type counts as. */
   public static final String NO_TYPE = "none";
+
+  /** What a claim without an offence category counts as. */
+  public static final String NO_CATEGORY = "none";
 
   private ClaimFeatures() {}
 
@@ -120,6 +125,7 @@ public final class ClaimFeatures {
         col("outlet_key"),
         col("outlet"),
         offence.as("offence"),
+        coalesce(col("offence_category"), lit(NO_CATEGORY)).as("offence_category"),
         col("sentence"),
         coalesce(offenceTerms(offence), empty).as("offence_terms"),
         coalesce(accusationCues, empty).as("accusation_cues"),

@@ -43,11 +43,11 @@ import org.apache.spark.sql.types.DataTypes;
  * caches the vectors, which every k reads.
  *
  * <p>The vector of a claim is a weighted concatenation of blocks, each of norm 0 or 1 before its
- * weight (see the {@code W_*} constants): kind, accuser type, accused type and country relation
- * (one-hot each), answered, hedged, quoted (0/1), the country pair (hashed one-hot), and the TF-IDF
- * of the offence terms, of the accusation cues and of the denial cues (hashed, IDF fitted on the
- * input, L2-normalised). A squared distance between two claims is thus a weighted count of what
- * differs about them.
+ * weight (see the {@code W_*} constants): kind, accuser type, accused type, country relation and
+ * offence category (one-hot each), answered, hedged, quoted (0/1), the country pair (hashed
+ * one-hot), and the TF-IDF of the offence terms, of the accusation cues and of the denial cues
+ * (hashed, IDF fitted on the input, L2-normalised). A squared distance between two claims is thus a
+ * weighted count of what differs about them.
  *
  * <p>Determinism: the caller sorts the features by claim_id into one partition; k-means is seeded;
  * k is the k of the highest silhouette, ties to the smaller k; clusters are renumbered by size
@@ -75,8 +75,14 @@ public final class ClusterClaims {
   static final double W_HEDGED = 0.3;
   static final double W_QUOTED = 0.3;
 
-  /** Weight of the offence terms (TF-IDF). */
-  static final double W_OFFENCE = 1.2;
+  /**
+   * Weight of the offence category (one-hot): the heaviest block, so that a pattern is first what
+   * is alleged ("state -> state, chemical weapons"), then who and how it is denied.
+   */
+  static final double W_CATEGORY = 1.5;
+
+  /** Weight of the offence terms (TF-IDF); below the category, whose words they often repeat. */
+  static final double W_OFFENCE = 0.8;
 
   /** Weight of the accusation cues (TF-IDF); low, as they are mostly synonyms (accused, blamed). */
   static final double W_ACCUSATION_CUE = 0.4;
@@ -92,6 +98,12 @@ public final class ClusterClaims {
   static final List<String> TYPES =
       List.of("state", "person", "org", "group", ClaimFeatures.NO_TYPE);
   static final List<String> RELATIONS = List.of("same", "cross", "unknown");
+  static final List<String> CATEGORIES =
+      java.util.stream.Stream.concat(
+              java.util.Arrays.stream(io.riposte.offence.OffenceCategory.values())
+                  .map(io.riposte.offence.OffenceCategory::key),
+              java.util.stream.Stream.of(ClaimFeatures.NO_CATEGORY))
+          .toList();
 
   /** k-means iterations at most. */
   static final int MAX_ITER = 20;
@@ -204,7 +216,8 @@ public final class ClusterClaims {
                     col("relation"),
                     col("answered"),
                     col("hedged"),
-                    col("quoted")),
+                    col("quoted"),
+                    col("offence_category")),
                 col("pair_tf"),
                 col("offence_tfidf"),
                 col("accusation_cue_tfidf"),
@@ -356,7 +369,7 @@ public final class ClusterClaims {
 
   /**
    * The weighted block vector of one claim (see the class comment); {@code claim} holds kind,
-   * accuser type, accused type, relation, answered, hedged and quoted.
+   * accuser type, accused type, relation, answered, hedged, quoted and offence category.
    */
   static Vector assemble(
       Row claim, Vector pair, Vector offence, Vector accusationCue, Vector denialCue) {
@@ -370,6 +383,7 @@ public final class ClusterClaims {
     base = flag(indices, values, base, (Boolean) claim.get(4), W_ANSWERED);
     base = flag(indices, values, base, (Boolean) claim.get(5), W_HEDGED);
     base = flag(indices, values, base, (Boolean) claim.get(6), W_QUOTED);
+    base = oneHot(indices, values, base, CATEGORIES, claim.getString(7), W_CATEGORY);
     base = block(indices, values, base, pair, PAIR_DIMS, W_PAIR);
     base = block(indices, values, base, offence, OFFENCE_DIMS, W_OFFENCE);
     base = block(indices, values, base, accusationCue, CUE_DIMS, W_ACCUSATION_CUE);

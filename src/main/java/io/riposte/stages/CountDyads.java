@@ -26,7 +26,7 @@ import org.apache.spark.sql.expressions.Window;
  */
 public final class CountDyads {
 
-  /** The dyad and kind: the key under which stories are counted once. */
+  /** The dyad, kind and offence category: the key under which stories are counted once. */
   static final List<String> DYAD =
       List.of(
           "accuser",
@@ -37,7 +37,8 @@ public final class CountDyads {
           "accused_actor_id",
           "accused_type",
           "accused_country",
-          "kind");
+          "kind",
+          "offence_category");
 
   private CountDyads() {}
 

@@ -22,7 +22,7 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.api.java.UDF9;
+import org.apache.spark.sql.api.java.UDF10;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.functions;
@@ -32,8 +32,9 @@ import scala.collection.Seq;
 
 /**
  * Claims with their cluster ({@link ClusterClaims.Fitted#assign} of {@link ClaimFeatures} rows) to
- * the {@code clusters} table: one row per cluster with its size, denial share, top actor pairs,
- * terms and outlets, representative claims and a label ({@link ClusterLabel}).
+ * the {@code clusters} table: one row per cluster with its size, main offence category, denial
+ * share, top actor pairs, terms and outlets, representative claims and a label ({@link
+ * ClusterLabel}).
  *
  * <p>Every top list is ordered by count (or score) and then by value, so equal input gives equal
  * rows.
@@ -88,6 +89,7 @@ public final class DescribeClusters {
                 col("col")),
             1,
             "top_cues");
+    Dataset<Row> categories = top(counted(assigned, col("offence_category")), 1, "top_categories");
     Dataset<Row> terms = top(termScores(assigned), TOP_TERMS, "top_terms");
     Dataset<Row> representatives = representatives(assigned);
 
@@ -98,6 +100,7 @@ public final class DescribeClusters {
             .join(outlets, "cluster_id", "left")
             .join(cues, "cluster_id", "left")
             .join(terms, "cluster_id", "left")
+            .join(categories, "cluster_id")
             .join(representatives, "cluster_id");
     Column empty = functions.array().cast("array<string>");
     Column shareDenied =
@@ -110,6 +113,8 @@ public final class DescribeClusters {
         label()
             .apply(
                 col("size"),
+                struct(
+                    element_at(col("top_categories"), 1), element_at(col("top_categories_n"), 1)),
                 element_at(col("top_actor_pairs"), 1),
                 element_at(col("top_actor_pairs_n"), 1),
                 element_at(col("top_types"), 1),
@@ -120,6 +125,15 @@ public final class DescribeClusters {
                 shareDenied)
             .as("label"),
         col("size"),
+        when(
+                element_at(col("top_categories"), 1).notEqual(lit(ClaimFeatures.NO_CATEGORY)),
+                element_at(col("top_categories"), 1))
+            .as("offence_category"),
+        when(
+                element_at(col("top_categories"), 1).notEqual(lit(ClaimFeatures.NO_CATEGORY)),
+                element_at(col("top_categories_n"), 1).cast("long"))
+            .otherwise(lit(0L))
+            .as("n_offence_category"),
         col("n_accusations"),
         col("n_denials"),
         shareDenied.as("share_denied"),
@@ -216,13 +230,27 @@ public final class DescribeClusters {
             transform(col("entries"), e -> e.getField("sentence")).as("representative_sentences"));
   }
 
+  /** The label; the category and its claims come as one struct (Java UDFs take at most 10). */
   private static UserDefinedFunction label() {
     return functions.udf(
-        (UDF9<Long, String, Double, String, Double, Seq<String>, String, Long, Double, String>)
-            (size, pair, pairN, types, typesN, terms, cue, accusations, shareDenied) ->
+        (UDF10<
+                Long,
+                Row,
+                String,
+                Double,
+                String,
+                Double,
+                Seq<String>,
+                String,
+                Long,
+                Double,
+                String>)
+            (size, category, pair, pairN, types, typesN, terms, cue, accusations, shareDenied) ->
                 ClusterLabel.of(
                     new ClusterLabel.Pattern(
                         size,
+                        category.getString(0),
+                        category.isNullAt(1) ? 0 : (long) category.getDouble(1),
                         pair,
                         pairN == null ? 0 : pairN.longValue(),
                         types,

@@ -125,10 +125,13 @@ public final class ExtractClaims {
             col("actors.end").as("actor_end"));
   }
 
-  /** Claims of the annotated articles, in the claims table's column order. */
+  /**
+   * Claims of the annotated articles, in the columns of {@link Tables#EXTRACTED_CLAIMS} (the claims
+   * table before {@link CategoriseOffences}).
+   */
   public static Dataset<Row> claims(Dataset<Row> annotated, ClaimExtractor extractor) {
     FlatMapFunction<Row, Row> extract = row -> claimsOf(extractor, row).iterator();
-    return annotated.flatMap(extract, Encoders.row(Tables.CLAIMS.schema()));
+    return annotated.flatMap(extract, Encoders.row(Tables.EXTRACTED_CLAIMS));
   }
 
   static List<Row> claimsOf(ClaimExtractor extractor, Row r) {

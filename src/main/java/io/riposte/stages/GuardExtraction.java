@@ -91,12 +91,12 @@ public final class GuardExtraction {
     // Every column nullable: a failed article's row holds only its id and the error.
     StructType schema =
         new StructType(
-                Arrays.stream(Tables.CLAIMS.schema().fields())
+                Arrays.stream(Tables.EXTRACTED_CLAIMS.fields())
                     .map(f -> f.copy(f.name(), f.dataType(), true, f.metadata()))
                     .toArray(org.apache.spark.sql.types.StructField[]::new))
             .add(ERROR, DataTypes.StringType, true);
-    int width = Tables.CLAIMS.schema().size();
-    int articleId = Arrays.asList(Tables.CLAIMS.schema().fieldNames()).indexOf("article_id");
+    int width = Tables.EXTRACTED_CLAIMS.size();
+    int articleId = Arrays.asList(Tables.EXTRACTED_CLAIMS.fieldNames()).indexOf("article_id");
     FlatMapFunction<Row, Row> guarded =
         r -> {
           List<Row> out = new ArrayList<>();
@@ -121,10 +121,13 @@ public final class GuardExtraction {
     return annotated.flatMap(guarded, Encoders.row(schema));
   }
 
-  /** The claims of {@link #apply}'s rows, in the claims table's columns. */
+  /**
+   * The claims of {@link #apply}'s rows, in the columns of {@link Tables#EXTRACTED_CLAIMS} (the
+   * claims table before {@link CategoriseOffences}).
+   */
   public static Dataset<Row> claims(Dataset<Row> outcomes) {
     Column[] columns =
-        Arrays.stream(Tables.CLAIMS.schema().fieldNames())
+        Arrays.stream(Tables.EXTRACTED_CLAIMS.fieldNames())
             .map(org.apache.spark.sql.functions::col)
             .toArray(Column[]::new);
     return outcomes.where(col(ERROR).isNull()).select(columns);

@@ -57,6 +57,7 @@ public final class OrientClaims {
         role(accusation, "target", "source", "accused", "_type"),
         role(accusation, "target", "source", "accused", "_country"),
         normalisedOffence(col("offence")).as("offence"),
+        col("offence_category"),
         col("denies_claim_id"),
         col("published_date"),
         trunc(col("published_date"), "month").as("month"),

@@ -9,10 +9,12 @@ import org.junit.jupiter.api.Test;
 class ClusterLabelTest {
 
   @Test
-  void aDominantPairNamesTheCluster() {
+  void theCategoryComesFirstThenADominantPair() {
     Pattern p =
         new Pattern(
             10,
+            "cyberattack",
+            9,
             "United States -> North Korea",
             6,
             "state -> state",
@@ -21,25 +23,63 @@ class ClusterLabelTest {
             "smear",
             6,
             0.5);
+    // "cyberattack" is not repeated as a term.
     assertThat(ClusterLabel.of(p))
         .isEqualTo(
-            "United States -> North Korea: wannacry, cyberattack, banks; denied 50%, 'smear'");
+            "cyberattack (wannacry, banks): United States -> North Korea; denied 50%, 'smear'");
   }
 
   @Test
   void withoutADominantPairTheTypePatternNamesIt() {
     Pattern p =
         new Pattern(
-            10, "Atlantis -> Borduria", 4, "person -> none", 7, List.of("bribery"), null, 10, 0.0);
-    assertThat(ClusterLabel.of(p)).isEqualTo("person -> unnamed: bribery; not denied");
+            10,
+            "chemical_weapons",
+            5,
+            "Atlantis -> Borduria",
+            4,
+            "state -> state",
+            7,
+            List.of("chemical", "douma"),
+            "denied",
+            10,
+            0.41);
+    assertThat(ClusterLabel.of(p))
+        .isEqualTo("chemical weapons (douma): state -> state; denied 41%, 'denied'");
   }
 
   @Test
-  void mixedActorsNoOffenceAndDenialsOnly() {
-    Pattern p =
-        new Pattern(9, "A -> B", 2, "state -> org", 4, List.of(), "nothing to do with", 0, null);
-    assertThat(ClusterLabel.of(p))
-        .isEqualTo("mixed actors: no offence named; denials only, 'nothing to do with'");
+  void noDominantCategoryIsMixedAndMostWithoutOneIsNotCategorised() {
+    Pattern mixed =
+        new Pattern(
+            10,
+            "corruption",
+            4,
+            "A -> B",
+            4,
+            "person -> none",
+            7,
+            List.of("bribery"),
+            null,
+            10,
+            0.0);
+    assertThat(ClusterLabel.of(mixed))
+        .isEqualTo("mixed offences (bribery): person -> unnamed; not denied");
+    Pattern none =
+        new Pattern(
+            9,
+            ClusterLabel.NO_CATEGORY,
+            8,
+            "A -> B",
+            2,
+            "state -> org",
+            4,
+            List.of(),
+            "nothing to do with",
+            0,
+            null);
+    assertThat(ClusterLabel.of(none))
+        .isEqualTo("offence not categorised: mixed actors; denials only, 'nothing to do with'");
   }
 
   @Test
@@ -47,6 +87,8 @@ class ClusterLabelTest {
     String pair = "The Extraordinarily Long Name Of A Ministry -> Another Very Long Organisation";
     Pattern p =
         new Pattern(
+            2,
+            "corruption",
             2,
             pair,
             2,
@@ -57,15 +99,18 @@ class ClusterLabelTest {
             2,
             1.0);
     String label = ClusterLabel.of(p);
-    assertThat(label).hasSize(ClusterLabel.MAX_LENGTH).startsWith(pair).endsWith("…");
+    assertThat(label)
+        .hasSize(ClusterLabel.MAX_LENGTH)
+        .startsWith("corruption (embezzlement, conspiracy): The Extraordinarily")
+        .endsWith("…");
   }
 
   @Test
   void outletLabelNamesTheMainPatternAndTheDenialShare() {
-    assertThat(ClusterLabel.ofOutlets(2, "state -> state: cyberattack; denied 80%", 0.456, 0.6))
+    assertThat(ClusterLabel.ofOutlets(2, "cyberattack: state -> state; denied 80%", 0.456, 0.6))
         .isEqualTo(
             "mostly #2 (46% of claims); gives the denial for 60% of accusations:"
-                + " state -> state: cyberattack; denied 80%");
+                + " cyberattack: state -> state; denied 80%");
     assertThat(ClusterLabel.ofOutlets(0, "x", 1.0, null))
         .isEqualTo("mostly #0 (100% of claims); no accusations: x");
     assertThat(ClusterLabel.ofOutlets(1, "y".repeat(200), 0.5, 0.5))

@@ -33,7 +33,7 @@ class ClusterJobSparkTest {
   static void fixture() {
     spark = SparkTests.session();
     ClusterSparkTest.Fixture f = new ClusterSparkTest.Fixture(new Random(3));
-    f.plant("CYBER", 3, 0, ClusterSparkTest.Fixture::cyber);
+    f.plant("CYBER", 3, 0, ClusterSparkTest.Fixture::cyber, "cyberattack");
     claims = f.claims;
     articles = f.articles;
   }

@@ -115,11 +115,12 @@ class PipelineIT {
   void everyClaimIsCountedOnceInDyadCounts() {
     Dataset<Row> dyads = aggregate(Tables.DYAD_COUNTS);
     assertThat(dyads.agg(sum("n_claims")).first().getLong(0)).isEqualTo(claims.size());
-    // Per dyad and kind, the stories summed over months and outlets are the distinct dup_groups.
+    // Per dyad, kind and offence category, the stories summed over months and outlets are the
+    // distinct dup_groups.
     Dataset<Row> oriented =
         io.riposte.stages.OrientClaims.apply(
             outputs().read(Tables.CLAIMS), outputs().read(Tables.ARTICLES));
-    List<String> key = List.of("accuser", "accused", "kind");
+    List<String> key = List.of("accuser", "accused", "kind", Tables.OFFENCE_CATEGORY);
     Dataset<Row> expected =
         oriented.groupBy(cols(key)).agg(countDistinct("dup_group").as("stories"));
     Dataset<Row> summed = dyads.groupBy(cols(key)).agg(sum("n_unique_stories").as("stories"));
@@ -130,20 +131,29 @@ class PipelineIT {
   @Test
   void syndicatedAndCopiedStoriesCountOnce() {
     // s18-03/s18-10/s18-21: one wire story in three outlets; s18-06 = s18-18: an exact copy.
-    Row trump =
+    // Counted per offence category: the story's claims of each category are in every copy.
+    List<Row> trump =
         aggregate(Tables.DYAD_COUNTS)
             .where("accuser = 'Donald Trump' AND accused = 'Syria' AND kind = 'ACCUSATION'")
-            .agg(sum("n_articles"), sum("n_unique_stories"), sum("n_claims"))
-            .first();
-    assertThat(trump.getLong(0)).as("articles").isEqualTo(3);
-    assertThat(trump.getLong(1)).as("stories").isEqualTo(1);
-    Row lynx =
+            .groupBy(Tables.OFFENCE_CATEGORY)
+            .agg(sum("n_articles"), sum("n_unique_stories"))
+            .collectAsList();
+    assertThat(trump).as("categories of Trump -> Syria").isNotEmpty();
+    for (Row r : trump) {
+      assertThat(r.getLong(1)).as("articles of %s", r.get(0)).isEqualTo(3);
+      assertThat(r.getLong(2)).as("stories of %s", r.get(0)).isEqualTo(1);
+    }
+    List<Row> lynx =
         aggregate(Tables.DYAD_COUNTS)
             .where("accused = 'Crimson Lynx' AND kind = 'DENIAL'")
+            .groupBy(Tables.OFFENCE_CATEGORY)
             .agg(sum("n_articles"), sum("n_unique_stories"))
-            .first();
-    assertThat(lynx.getLong(0)).as("articles").isEqualTo(2);
-    assertThat(lynx.getLong(1)).as("stories").isEqualTo(1);
+            .collectAsList();
+    assertThat(lynx).as("categories of the Crimson Lynx denials").isNotEmpty();
+    for (Row r : lynx) {
+      assertThat(r.getLong(1)).as("articles of %s", r.get(0)).isEqualTo(2);
+      assertThat(r.getLong(2)).as("stories of %s", r.get(0)).isEqualTo(1);
+    }
   }
 
   @Test

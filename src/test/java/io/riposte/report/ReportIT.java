@@ -48,7 +48,8 @@ class ReportIT {
     Path page = SampleRun.output().resolve("report.html");
     assertThat(page).as("report.html written by run").isRegularFile();
     Document dom = render(page, TARGET.resolve("report-screenshot.png"));
-    assertDrawn(dom, List.of("chart-dyads", "chart-outlets", "chart-network"));
+    assertDrawn(dom, List.of("chart-dyads", "chart-categories", "chart-outlets", "chart-network"));
+    assertThat(dom.select("#legend-categories li")).as("legend of the category chart").isNotEmpty();
     if (SampleRun.clustersWrittenByRun()) {
       assertDrawn(dom, List.of("chart-clusters"));
     } else {
@@ -68,12 +69,19 @@ class ReportIT {
         Riposte.execute("report", "--output", copy.toString(), "--master", "local[2]", "--quiet");
     assertThat(code).as("exit code of report").isZero();
     Document dom = render(copy.resolve("report.html"), TARGET.resolve("report-clusters.png"));
-    assertDrawn(dom, List.of("chart-dyads", "chart-outlets", "chart-network", "chart-clusters"));
+    assertDrawn(
+        dom,
+        List.of(
+            "chart-dyads", "chart-categories", "chart-outlets", "chart-network", "chart-clusters"));
     assertThat(dom.select("article.cluster")).as("cluster cards").isNotEmpty();
     assertThat(dom.select("article.cluster .sentences li")).as("example sentences").isNotEmpty();
   }
 
-  /** No error marker, the page marked drawn, and each chart with drawn SVG elements. */
+  /**
+   * No error marker, the page marked drawn, and each chart with drawn SVG elements and no text cut
+   * off at its edges (the script measures every text's box against the chart's view box; cluster
+   * labels used to run off the left edge).
+   */
   static void assertDrawn(Document dom, List<String> charts) {
     assertThat(dom.select("#js-errors li").eachText()).as("JavaScript errors").isEmpty();
     assertThat(dom.selectFirst("html").attr("data-report")).as("page state").isEqualTo("drawn");
@@ -82,6 +90,7 @@ class ReportIT {
       assertThat(svg).as(id).isNotNull();
       assertThat(Integer.parseInt(svg.attr("data-marks"))).as(id + " marks").isPositive();
       assertThat(svg.select("path, rect, circle, line")).as(id + " SVG elements").isNotEmpty();
+      assertThat(svg.attr("data-clipped")).as(id + " texts cut off at the edges").isEqualTo("0");
     }
   }
 

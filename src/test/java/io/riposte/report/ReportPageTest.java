@@ -3,6 +3,8 @@ package io.riposte.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.riposte.report.ReportData.Categories;
+import io.riposte.report.ReportData.CategorySeries;
 import io.riposte.report.ReportData.Cluster;
 import io.riposte.report.ReportData.DyadSeries;
 import io.riposte.report.ReportData.Edge;
@@ -25,7 +27,10 @@ class ReportPageTest {
         List.of(new DyadSeries("United States", "North Korea", 5, 2, List.of(2L, 3L))),
         List.of(new OutletShare("wsi", "Wire Service International", 6, 3)),
         List.of(new Edge("United States", "North Korea", 5, 2)),
-        clusters);
+        clusters,
+        new Categories(
+            List.of("2018-03", "2018-04"),
+            List.of(new CategorySeries("cyberattack", "cyberattack", 5, List.of(2L, 3L)))));
   }
 
   @Test
@@ -35,7 +40,7 @@ class ReportPageTest {
         .as("elements that would load something")
         .isEmpty();
     assertThat(page.select("svg.chart").eachAttr("id"))
-        .containsExactly("chart-dyads", "chart-outlets", "chart-network");
+        .containsExactly("chart-dyads", "chart-categories", "chart-outlets", "chart-network");
     assertThat(page.getElementById("no-clusters"))
         .as("note when there is no clusters table")
         .isNotNull();
@@ -76,7 +81,14 @@ class ReportPageTest {
                     List.of(new DyadSeries("A", "B", 1, 0, List.of(1L))),
                     List.of(),
                     List.of(),
-                    null))
+                    null,
+                    new Categories(List.of(), List.of())))
         .hasMessage("dyad A -> B: expected 2 monthly counts, got 1");
+    assertThatThrownBy(
+            () ->
+                new Categories(
+                    List.of("2018-03"),
+                    List.of(new CategorySeries(null, "not categorised", 1, List.of()))))
+        .hasMessage("category not categorised: expected 1 monthly counts, got 0");
   }
 }

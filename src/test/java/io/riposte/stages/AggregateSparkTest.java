@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.riposte.SparkTests;
 import io.riposte.io.Outputs;
+import io.riposte.io.ReferenceFiles;
 import io.riposte.io.Tables;
+import io.riposte.offence.OffenceCategory;
+import io.riposte.offence.OffenceTaxonomy;
 import java.nio.file.Path;
 import java.sql.Date;
 import java.util.ArrayList;
@@ -66,6 +69,7 @@ class AggregateSparkTest {
   static final String COURIER = "Northern Courier";
   static final String HARBOR = "Harbor Gazette";
   static final Map<String, Row> ARTICLES = new HashMap<>();
+  static final OffenceTaxonomy TAXONOMY = OffenceTaxonomy.load(ReferenceFiles.bundled()::lines);
 
   @BeforeAll
   static void aggregateFixture() {
@@ -115,32 +119,32 @@ class AggregateSparkTest {
         .as("dyad_counts rows")
         .containsExactlyInAnyOrder(
             "2021-03-01 Atlantis[state:ATL/state/ATL]->Borduria[state:BOR/state/BOR] ACCUSATION"
-                + " wire-service-international/Wire Service International claims=1 articles=1"
+                + " military_attack wire-service-international/Wire Service International claims=1 articles=1"
                 + " stories=1 year=2021",
             "2021-03-01 Atlantis[state:ATL/state/ATL]->Borduria[state:BOR/state/BOR] ACCUSATION"
-                + " northern-courier/Northern Courier claims=1 articles=1 stories=0 year=2021",
+                + " military_attack northern-courier/Northern Courier claims=1 articles=1 stories=0 year=2021",
             "2021-03-01 Atlantis[state:ATL/state/ATL]->Borduria[state:BOR/state/BOR] ACCUSATION"
-                + " harbor-gazette/Harbor Gazette claims=2 articles=1 stories=1 year=2021",
+                + " military_attack harbor-gazette/Harbor Gazette claims=2 articles=1 stories=1 year=2021",
             "2021-05-01 Atlantis[state:ATL/state/ATL]->Borduria[state:BOR/state/BOR] ACCUSATION"
-                + " wire-service-international/Wire Service International claims=1 articles=1"
+                + " military_attack wire-service-international/Wire Service International claims=1 articles=1"
                 + " stories=1 year=2021",
             "2021-05-01 Atlantis[state:ATL/state/ATL]->null[null/null/null] ACCUSATION"
-                + " northern-courier/Northern Courier claims=1 articles=1 stories=1 year=2021",
+                + " null northern-courier/Northern Courier claims=1 articles=1 stories=1 year=2021",
             "2021-04-01 Carpathia[state:CRP/state/CRP]->Elbonia Mining[null/org/null] ACCUSATION"
-                + " harbor-gazette/Harbor Gazette claims=1 articles=1 stories=1 year=2021",
+                + " election_interference harbor-gazette/Harbor Gazette claims=1 articles=1 stories=1 year=2021",
             "2021-04-01 Carpathia[state:CRP/state/CRP]->Atlantis[state:ATL/state/ATL] ACCUSATION"
-                + " harbor-gazette/Harbor Gazette claims=2 articles=1 stories=1 year=2021",
+                + " espionage harbor-gazette/Harbor Gazette claims=2 articles=1 stories=1 year=2021",
             "2021-03-01 Atlantis[state:ATL/state/ATL]->Borduria[state:BOR/state/BOR] DENIAL"
-                + " wire-service-international/Wire Service International claims=1 articles=1"
+                + " military_attack wire-service-international/Wire Service International claims=1 articles=1"
                 + " stories=1 year=2021",
             "2021-03-01 Atlantis[state:ATL/state/ATL]->Borduria[state:BOR/state/BOR] DENIAL"
-                + " northern-courier/Northern Courier claims=1 articles=1 stories=0 year=2021",
+                + " military_attack northern-courier/Northern Courier claims=1 articles=1 stories=0 year=2021",
             "2021-04-01 Atlantis[state:ATL/state/ATL]->Borduria[state:BOR/state/BOR] DENIAL"
-                + " harbor-gazette/Harbor Gazette claims=1 articles=1 stories=1 year=2021",
+                + " military_attack harbor-gazette/Harbor Gazette claims=1 articles=1 stories=1 year=2021",
             "2021-04-01 Carpathia[state:CRP/state/CRP]->Elbonia Mining[null/org/null] DENIAL"
-                + " northern-courier/Northern Courier claims=1 articles=1 stories=1 year=2021",
+                + " null northern-courier/Northern Courier claims=1 articles=1 stories=1 year=2021",
             "null null[null/null/null]->Elbonia Mining[null/org/null] DENIAL"
-                + " wire-service-international/Wire Service International claims=1 articles=1"
+                + " null wire-service-international/Wire Service International claims=1 articles=1"
                 + " stories=1 year=null");
   }
 
@@ -226,23 +230,23 @@ class AggregateSparkTest {
         .as("episodes rows")
         .containsExactlyInAnyOrder(
             "Atlantis[state:ATL/ATL]->Borduria[state:BOR/BOR] 'pipeline sabotage'"
-                + " 2021-03-02..2021-03-05 denied=2021-03-02 days=0"
+                + " military_attack 2021-03-02..2021-03-05 denied=2021-03-02 days=0"
                 + " acc=4/3 articles/2 stories/3 outlets den=3/3 articles/3 outlets"
                 + " [a1:A:10, a1:D:90, a2:A:12, a2:D:95, a3:A:30] year=2021",
             "Atlantis[state:ATL/ATL]->Borduria[state:BOR/BOR] 'pipeline sabotage'"
-                + " 2021-05-20..2021-05-20 denied=null days=null"
+                + " military_attack 2021-05-20..2021-05-20 denied=null days=null"
                 + " acc=1/1 articles/1 stories/1 outlets den=0/0 articles/0 outlets"
                 + " [a7:A:15] year=2021",
             "Carpathia[state:CRP/CRP]->Elbonia Mining[null/null] 'election interference'"
-                + " 2021-04-01..2021-04-01 denied=2021-04-11 days=10"
+                + " election_interference 2021-04-01..2021-04-01 denied=2021-04-11 days=10"
                 + " acc=1/1 articles/1 stories/1 outlets den=1/1 articles/1 outlets"
                 + " [a5:A:20, a6:D:25] year=2021",
             "Carpathia[state:CRP/CRP]->Atlantis[state:ATL/ATL] 'espionage'"
-                + " 2021-04-01..2021-04-01 denied=null days=null"
+                + " espionage 2021-04-01..2021-04-01 denied=null days=null"
                 + " acc=2/1 articles/1 stories/1 outlets den=0/0 articles/0 outlets"
                 + " [a5:A:60, a5:A:70] year=2021",
             "Atlantis[state:ATL/ATL]->null[null/null] 'null'"
-                + " 2021-05-21..2021-05-21 denied=null days=null"
+                + " null 2021-05-21..2021-05-21 denied=null days=null"
                 + " acc=1/1 articles/1 stories/1 outlets den=0/0 articles/0 outlets"
                 + " [a8:A:18] year=2021");
   }
@@ -391,7 +395,7 @@ class AggregateSparkTest {
 
   private static String dyadLine(Row r) {
     return String.format(
-        "%s %s[%s/%s/%s]->%s[%s/%s/%s] %s %s/%s claims=%d articles=%d stories=%d year=%s",
+        "%s %s[%s/%s/%s]->%s[%s/%s/%s] %s %s %s/%s claims=%d articles=%d stories=%d year=%s",
         r.getAs("month"),
         r.getAs("accuser"),
         r.getAs("accuser_actor_id"),
@@ -402,6 +406,7 @@ class AggregateSparkTest {
         r.getAs("accused_type"),
         r.getAs("accused_country"),
         r.getAs("kind"),
+        r.getAs("offence_category"),
         r.getAs("outlet_key"),
         r.getAs("outlet"),
         r.<Long>getAs("n_claims"),
@@ -425,7 +430,7 @@ class AggregateSparkTest {
 
   private static String episodeLine(Row r) {
     return String.format(
-        "%s[%s/%s]->%s[%s/%s] '%s' %s..%s denied=%s days=%s acc=%d/%d articles/%d stories/%d"
+        "%s[%s/%s]->%s[%s/%s] '%s' %s %s..%s denied=%s days=%s acc=%d/%d articles/%d stories/%d"
             + " outlets den=%d/%d articles/%d outlets %s year=%s",
         r.getAs("accuser"),
         r.getAs("accuser_actor_id"),
@@ -434,6 +439,7 @@ class AggregateSparkTest {
         r.getAs("accused_actor_id"),
         r.getAs("accused_country"),
         r.getAs("offence"),
+        r.getAs("offence_category"),
         r.getAs("first_accusation_date"),
         r.getAs("last_accusation_date"),
         r.getAs("first_denial_date"),
@@ -488,6 +494,12 @@ class AggregateSparkTest {
         primary);
   }
 
+  /** The category the CategoriseOffences stage would give the offence phrase alone. */
+  private static String categoryOf(String offence) {
+    OffenceCategory c = TAXONOMY.classify(offence);
+    return c == null ? null : c.key();
+  }
+
   private static Row claim(
       String claimId,
       String articleId,
@@ -510,6 +522,7 @@ class AggregateSparkTest {
         target == null ? null : target.type(),
         target == null ? null : target.country(),
         offence,
+        categoryOf(offence),
         kind.equals("DENIAL") ? "denied" : "accused",
         false,
         null,

@@ -33,6 +33,9 @@ import org.junit.jupiter.api.Test;
  *   <li>BOMBING: a state blames an armed group for a bombing; the group says it had nothing to do
  *       with it.
  *   <li>POLLUTION: a regulator accuses a company of polluting; the company calls it baseless.
+ *   <li>STRIKE_GAS and STRIKE_ARMED: a state accuses another state of an attack worded alike
+ *       ("attack on the port"); the accused calls it fabricated. The two differ only by the offence
+ *       category (chemical weapons, cyberattack), as if the category came from the article.
  * </ul>
  *
  * Actors, country pairs, offence wording, cues, hedging and quotation vary within a pattern (a
@@ -58,10 +61,13 @@ public class ClusterSparkTest {
   static void fixture() {
     spark = SparkTests.session();
     Fixture f = new Fixture(new Random(7));
-    f.plant("CYBER", 12, 8, Fixture::cyber);
-    f.plant("PROSECUTION", 12, 8, Fixture::prosecution);
-    f.plant("BOMBING", 12, 8, Fixture::bombing);
-    f.plant("POLLUTION", 12, 8, Fixture::pollution);
+    f.plant("CYBER", 12, 8, Fixture::cyber, "cyberattack");
+    f.plant("PROSECUTION", 12, 8, Fixture::prosecution, "corruption");
+    f.plant("BOMBING", 12, 8, Fixture::bombing, "terrorism");
+    f.plant("POLLUTION", 12, 8, Fixture::pollution, "negligence");
+    // Two patterns alike in everything (actors, wording, cues, outlets) but the offence category.
+    f.plant("STRIKE_GAS", 12, 8, Fixture::strike, "chemical_weapons");
+    f.plant("STRIKE_ARMED", 12, 8, Fixture::strike, "military_attack");
     claimRows = f.claims;
     articleRows = f.articles;
     planted = f.groups;
@@ -134,23 +140,39 @@ public class ClusterSparkTest {
   }
 
   @Test
+  void patternsThatDifferOnlyByOffenceCategoryAreTwoClusters() {
+    int gas = clusterOfGroup(first, "STRIKE_GAS").<Integer>getAs("cluster_id");
+    int armed = clusterOfGroup(first, "STRIKE_ARMED").<Integer>getAs("cluster_id");
+    assertThat(gas).as("cluster of most STRIKE_GAS claims").isNotEqualTo(armed);
+    assertThat(clusterOfGroup(first, "STRIKE_GAS").<String>getAs("offence_category"))
+        .isEqualTo("chemical_weapons");
+    assertThat(clusterOfGroup(first, "STRIKE_ARMED").<String>getAs("offence_category"))
+        .isEqualTo("military_attack");
+  }
+
+  @Test
   void eachPlantedPatternIsLabelledByItsOffenceAndDenial() {
     Map<String, String> labelOfGroup = labelOfGroup(first);
+    // What is alleged comes first.
     assertThat(labelOfGroup.get("CYBER"))
-        .startsWith("state -> state: cyberattack")
+        .startsWith("cyberattack")
+        .contains(": state -> state;")
         .contains("smear");
     assertThat(labelOfGroup.get("PROSECUTION"))
-        .startsWith("person -> person:")
-        .contains("bribery")
+        .startsWith("corruption")
+        .contains(": person -> person;")
         .contains("witch hunt");
-    assertThat(labelOfGroup.get("BOMBING")).startsWith("state -> group: bombing");
+    assertThat(labelOfGroup.get("BOMBING")).startsWith("terrorism (").contains(": state -> group;");
     assertThat(labelOfGroup.get("POLLUTION"))
-        .startsWith("org -> org:")
+        .startsWith("negligence (")
         .contains("pollution")
+        .contains(": org -> org;")
         .contains("baseless");
+    assertThat(labelOfGroup.get("STRIKE_GAS")).startsWith("chemical weapons (");
+    assertThat(labelOfGroup.get("STRIKE_ARMED")).startsWith("military attack (");
     Set<String> answered =
         claimRows.stream()
-            .map(r -> r.getString(22))
+            .map(r -> r.getString(Tables.CLAIMS.schema().fieldIndex("denies_claim_id")))
             .filter(java.util.Objects::nonNull)
             .collect(Collectors.toSet());
     for (Row c : first.clusters()) {
@@ -184,7 +206,9 @@ public class ClusterSparkTest {
       List<String> sentences = c.getList(c.fieldIndex("representative_sentences"));
       assertThat(reps).hasSizeBetween(1, 3).hasSameSizeAs(sentences);
       for (int i = 0; i < reps.size(); i++) {
-        assertThat(sentences.get(i)).isEqualTo(claims.get(reps.get(i)).getString(18));
+        assertThat(sentences.get(i))
+            .isEqualTo(
+                claims.get(reps.get(i)).getString(Tables.CLAIMS.schema().fieldIndex("sentence")));
       }
       List<Double> distances =
           reps.stream()
@@ -336,7 +360,7 @@ public class ClusterSparkTest {
       Story draw(Fixture f);
     }
 
-    public void plant(String group, int stories, int answered, Pattern pattern) {
+    public void plant(String group, int stories, int answered, Pattern pattern, String category) {
       for (int i = 0; i < stories; i++) {
         Story s = pattern.draw(this);
         String articleId = group.toLowerCase() + "-" + i;
@@ -366,6 +390,7 @@ public class ClusterSparkTest {
                 s.accuser(),
                 s.accused(),
                 s.offence(),
+                category,
                 s.accusationCue(),
                 s.accusationSentence(),
                 null,
@@ -383,6 +408,7 @@ public class ClusterSparkTest {
                   s.accused(),
                   s.accuser(),
                   random.nextBoolean() ? s.offence() : null,
+                  category,
                   s.denialCue(),
                   s.denialSentence(),
                   accusationId,
@@ -401,6 +427,7 @@ public class ClusterSparkTest {
         Actor source,
         Actor target,
         String offence,
+        String category,
         String cue,
         String sentence,
         String denies,
@@ -420,6 +447,7 @@ public class ClusterSparkTest {
           target.type(),
           target.country(),
           offence,
+          category,
           cue,
           random.nextInt(5) == 0,
           null,
@@ -473,6 +501,36 @@ public class ClusterSparkTest {
           f.pick(List.of("Harbor Gazette", "Harbor Gazette", "Capital Ledger")),
           accuser.name() + " " + cue + " " + accused.name() + " of the " + offence + ".",
           accused.name() + " called it a " + denial + ".");
+    }
+
+    /**
+     * A state accuses another of an attack the wording does not name the kind of; the accused calls
+     * it fabricated. Planted twice, with two offence categories.
+     */
+    public static Story strike(Fixture f) {
+      Actor accuser = f.pick(STATES);
+      Actor accused;
+      do {
+        accused = f.pick(STATES);
+      } while (accused.equals(accuser));
+      String offence =
+          f.pick(
+              List.of(
+                  "attack on the capital",
+                  "attack on the port",
+                  "strike on the airbase",
+                  "attack on the border town"));
+      String cue = f.pick(List.of("accused", "blamed", "held responsible"));
+      String denial = f.pick(List.of("fabricated", "fabrication", "staged"));
+      return new Story(
+          accuser,
+          accused,
+          offence,
+          cue,
+          denial,
+          f.pick(List.of("Wire Service", "Wire Service", "Capital Ledger")),
+          accuser.name() + " " + cue + " " + accused.name() + " for the " + offence + ".",
+          accused.name() + " said the accusation was " + denial + ".");
     }
 
     public static Story prosecution(Fixture f) {

@@ -28,9 +28,9 @@ class GuardExtractionSparkTest {
 
   /** A claims row for {@code articleId}: only the id and claim id set, enough for the split. */
   private static Row claim(String articleId) {
-    Object[] values = new Object[Tables.CLAIMS.schema().size()];
-    values[Tables.CLAIMS.schema().fieldIndex("article_id")] = articleId;
-    values[Tables.CLAIMS.schema().fieldIndex("claim_id")] = articleId + "-c1";
+    Object[] values = new Object[Tables.EXTRACTED_CLAIMS.size()];
+    values[Tables.EXTRACTED_CLAIMS.fieldIndex("article_id")] = articleId;
+    values[Tables.EXTRACTED_CLAIMS.fieldIndex("claim_id")] = articleId + "-c1";
     return RowFactory.create(values);
   }
 
@@ -52,7 +52,7 @@ class GuardExtractionSparkTest {
     List<Row> claims = GuardExtraction.claims(outcomes).collectAsList();
     assertThat(claims).extracting(r -> r.getAs("claim_id")).containsExactly("good-c1");
     assertThat(GuardExtraction.claims(outcomes).columns())
-        .containsExactly(Tables.CLAIMS.schema().fieldNames());
+        .containsExactly(Tables.EXTRACTED_CLAIMS.fieldNames());
     List<Row> errors = GuardExtraction.errors(outcomes).collectAsList();
     assertThat(errors).hasSize(1);
     assertThat(errors.get(0).getString(0)).isEqualTo("bad");
