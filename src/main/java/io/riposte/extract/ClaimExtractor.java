@@ -675,32 +675,6 @@ public final class ClaimExtractor implements Serializable {
     /** The parser's words of a sentence, and for each the document token it came from. */
     private record Words(List<String> forms, int[] tokOf) {}
 
-    private List<Claim> extractByRules() {
-      for (int s = 0; s < v.sentenceCount() && out.size() < MAX_CLAIMS; s++) {
-        int from = v.sentFrom[s];
-        int to = Math.min(v.sentTo[s], from + MAX_SENTENCE_TOKENS);
-        if (from >= to) {
-          continue;
-        }
-        boolean question = isQuestion(from, v.sentTo[s]);
-        List<CueLexicon.Match> matches = lexicon.match(v.low, from, to);
-        matches.sort(
-            Comparator.comparingInt((CueLexicon.Match m) -> m.start())
-                .thenComparing(m -> m.pattern().frame().equals("VERB_TO") ? 0 : 1));
-        for (CueLexicon.Match m : matches) {
-          if (question || conditional(m.start(), from)) {
-            continue;
-          }
-          if (Claim.ACCUSATION.equals(m.pattern().kind())) {
-            accusation(m, s, from, to);
-          } else {
-            denial(m, s, from, to);
-          }
-        }
-      }
-      return finish();
-    }
-
     /** The rule pass: cue patterns over tokens, sentence by sentence. */
     private void rules() {
       for (int s = 0; s < v.sentenceCount() && out.size() < MAX_CLAIMS; s++) {

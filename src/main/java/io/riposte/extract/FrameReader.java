@@ -327,19 +327,9 @@ final class FrameReader implements Serializable {
     }
   }
 
+  /** The node of a role read off the dependency tree (the labeller's roles: {@link #nodes}). */
   private int node(Parse p, int pred, Slot slot) {
     switch (slot.role()) {
-      case A0:
-      case A1:
-      case A2:
-      case GOL:
-      case PRD:
-        for (Parse.Role r : p.rolesOf(pred)) {
-          if (r.label().equals(slot.role().name())) {
-            return antecedent(p, pred, objectOf(p, r.argument()));
-          }
-        }
-        return -1;
       case SUBJ:
         return antecedent(p, pred, controller(p, pred));
       case OBJ:

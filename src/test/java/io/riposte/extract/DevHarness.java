@@ -98,7 +98,7 @@ public final class DevHarness {
   }
 
   /** Data lines of a reference file: comments and blank lines dropped, header kept. */
-  static List<String> lines(Path path) {
+  public static List<String> lines(Path path) {
     try {
       List<String> out = new ArrayList<>();
       for (String l : Files.readAllLines(path, StandardCharsets.UTF_8)) {

@@ -2,10 +2,10 @@ package io.riposte.offence;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.riposte.extract.DevHarness;
 import io.riposte.offence.OffenceCategoriser.Categorised;
 import io.riposte.offence.OffenceCategoriser.ClaimText;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,7 +57,8 @@ public final class OffenceAgreement {
           "expected DATA_DIR GOLD.jsonl PRED [N_DISAGREEMENTS], got " + args.length + " arguments");
     }
     Path data = Paths.get(args[0]);
-    OffenceCategoriser categoriser = OffenceCategoriser.load(f -> lines(data.resolve(f)));
+    OffenceCategoriser categoriser =
+        OffenceCategoriser.load(f -> DevHarness.lines(data.resolve(f)));
     List<Pair> pairs = pairs(categoriser, read(Paths.get(args[1])), read(Paths.get(args[2])));
     int n = args.length > 3 ? Integer.parseInt(args[3]) : 0;
     System.out.println(summary(pairs));
@@ -302,19 +303,5 @@ public final class OffenceAgreement {
       }
     }
     return out;
-  }
-
-  private static List<String> lines(Path path) {
-    try {
-      List<String> out = new ArrayList<>();
-      for (String l : Files.readAllLines(path, StandardCharsets.UTF_8)) {
-        if (!l.isBlank() && !l.startsWith("#")) {
-          out.add(l);
-        }
-      }
-      return out;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + path, e);
-    }
   }
 }
