@@ -63,7 +63,8 @@ class FaultInjectionIT {
   static Process start(String haltAt, Path log, String... args) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx1g");
+    // The extract stage loads the parser models: 3 GB is the smallest heap that loads them.
+    command.add("-Xmx4g");
     command.addAll(
         Files.readAllLines(SparkTests.repo().resolve("jobs/java-opts")).stream()
             .map(String::strip)
