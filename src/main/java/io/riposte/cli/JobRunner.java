@@ -22,7 +22,7 @@ import org.apache.spark.sql.SparkSession;
  * static handle on the first session of a JVM, so several runs in one JVM (tests, notebooks) must
  * share it.
  *
- * <p>After the stages, the output folder's SQL catalog files ({@link SqlCatalog}) are rewritten to
+ * <p>After the commit, the output folder's SQL catalog files ({@link SqlCatalog}) are rewritten to
  * list every table now in the folder.
  */
 final class JobRunner {
@@ -80,10 +80,11 @@ final class JobRunner {
         root.writeAtomically(recordPath, record.bytes());
         throw e;
       }
-      SqlCatalog.write(output, spark.sparkContext().hadoopConfiguration());
       record.stageSeconds("total", (System.nanoTime() - all) / 1e9);
       record.finish(RunRecord.OK, null);
       root.commit(runId, record.bytes());
+      // After the commit: the catalog lists the tables now in the folder, the staged ones included.
+      SqlCatalog.write(output, spark.sparkContext().hadoopConfiguration());
       out.printf("wrote %s (run record: %s/%s)%n", output, output, RunRecord.FILE_NAME);
       return 0;
     } finally {
