@@ -145,7 +145,7 @@ class AccusationRecallRulesTest {
                 "Karim Nassar runs a clinic. "
                     + "Critics of Mr Nassar, however, have accused him of fraud."))
         .as("critics of X are unnamed accusers, not X, also with a title before X")
-        .containsExactly("ACCUSATION UNSPECIFIED -> Karim Nassar");
+        .containsExactly("ACCUSATION null -> Karim Nassar");
   }
 
   @Test
@@ -154,7 +154,7 @@ class AccusationRecallRulesTest {
         .containsExactly("ACCUSATION Donald Trump -> Acme News");
     assertThat(accusations("Some voters have accused Acme News of lying."))
         .as("no named actor coordinated with the unnamed subject")
-        .containsExactly("ACCUSATION UNSPECIFIED -> Acme News");
+        .containsExactly("ACCUSATION null -> Acme News");
   }
 
   @Test

@@ -38,7 +38,7 @@ class AccusationRules4Test {
                 "The campaign answered allegations that Vermont Acme News anchor Dana Holt"
                     + " harassed a colleague."))
         .as("'Vermont' and 'Acme News' modify the anchor")
-        .containsExactly("UNSPECIFIED -> Dana Holt");
+        .containsExactly("null -> Dana Holt");
   }
 
   @Test
@@ -76,9 +76,9 @@ class AccusationRules4Test {
     assertThat(
             accusations(
                 "Sen. Paul Ryker faced a complaint filed with the ethics office over alleged fraud."))
-        .containsExactly("UNSPECIFIED -> Paul Ryker");
+        .containsExactly("null -> Paul Ryker");
     assertThat(accusations("Sen. Paul Ryker was hit with new allegations of bribery on Monday."))
-        .containsExactly("UNSPECIFIED -> Paul Ryker");
+        .containsExactly("null -> Paul Ryker");
     assertThat(accusations("Sen. Paul Ryker faced a difficult choice over the claims."))
         .as("'claims' with no wrongdoing word is no accusation")
         .isEmpty();
@@ -92,7 +92,7 @@ class AccusationRules4Test {
                     + " pushed a reporter."))
         .isEmpty();
     assertThat(accusations("Senators discussed allegations against Donald Trump of fraud."))
-        .containsExactly("UNSPECIFIED -> Donald Trump");
+        .containsExactly("null -> Donald Trump");
   }
 
   @Test
