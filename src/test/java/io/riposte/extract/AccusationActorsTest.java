@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * "the president", "critics of", "X and his supporters", and appositive heads. All sentences are
  * made up; the gazetteer is the small one of {@link ClaimExtractorTest} plus a few made-up actors.
  */
-class AccusationRecallRulesTest {
+class AccusationActorsTest {
 
   private static final LocalDate DATE = LocalDate.of(2017, 12, 21);
 
