@@ -8,9 +8,9 @@ import java.io.Serializable;
  *
  * @param kind {@link #ACCUSATION} or {@link #DENIAL}
  * @param sourceActor the accuser (ACCUSATION) or the denier (DENIAL), canonical name, or {@link
- *     #UNSPECIFIED} for a vague accuser ("critics")
+ *     #UNSPECIFIED} (null) when the claim does not name it (a vague accuser: "critics")
  * @param targetActor the accused (ACCUSATION), or the accuser whose accusation is rejected (DENIAL,
- *     null when unknown)
+ *     {@link #UNSPECIFIED} when unknown)
  * @param sourceType state, person, org or group (null when unknown)
  * @param sourceCountry ISO 3166-1 alpha-3 or null
  * @param offence a short normalised phrase for the wrongdoing, or null
@@ -52,5 +52,12 @@ public record Claim(
 
   public static final String ACCUSATION = "ACCUSATION";
   public static final String DENIAL = "DENIAL";
-  public static final String UNSPECIFIED = "UNSPECIFIED";
+
+  /**
+   * An actor the claim does not name (a vague accuser such as "critics" or "officials", a passive
+   * without its agent, the unknown accuser of a denial): null, here and in every table ({@code
+   * io.riposte.io.Tables#UNNAMED_ACTOR}). One value, so that grouping by actor puts all unnamed
+   * actors together. Test it with {@code == null} or {@code Column.isNull()}: no string equals it.
+   */
+  public static final String UNSPECIFIED = null;
 }

@@ -23,7 +23,9 @@ public final class DataDictionary {
         .append("Parquet marks every column nullable; \"never null\" below is what Riposte")
         .append(
             " guarantees. Examples are values from a run on the bundled sample (`data/sample`),")
-        .append(" long texts cut with \"...\"; arrays are shown as DuckDB prints them.\n");
+        .append(" long texts cut with \"...\"; arrays are shown as DuckDB prints them.\n")
+        .append(Tables.UNNAMED_ACTOR)
+        .append("\n");
     for (Table t : Tables.ALL) {
       md.append("\n## `").append(t.name()).append("`\n\n").append(t.description()).append("\n\n");
       if (t.partitioned()) {

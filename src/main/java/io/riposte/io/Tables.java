@@ -27,6 +27,26 @@ public final class Tables {
   /** Column name of the offence category, in claims and the tables built from them. */
   public static final String OFFENCE_CATEGORY = "offence_category";
 
+  // Column names shared by several tables (one constant per name; the tables below use them).
+  public static final String ARTICLE_ID = "article_id";
+  public static final String CLAIM_ID = "claim_id";
+  public static final String KIND = "kind";
+  public static final String OUTLET = "outlet";
+  public static final String OUTLET_KEY = "outlet_key";
+  public static final String SOURCE_ACTOR = "source_actor";
+  public static final String TARGET_ACTOR = "target_actor";
+  public static final String ACCUSER = "accuser";
+  public static final String ACCUSED = "accused";
+
+  /**
+   * How every table writes an actor that a claim does not name ({@code Claim.UNSPECIFIED}): null.
+   * Printed in the data dictionary's header.
+   */
+  public static final String UNNAMED_ACTOR =
+      "An actor a claim does not name (a vague accuser such as \"critics\" or \"officials\", a"
+          + " passive without its agent, the unknown accuser of a denial) is null, in claims and in"
+          + " every table built from them.";
+
   /** Field metadata key of a column's example value. */
   private static final String EXAMPLE = "example";
 
@@ -82,19 +102,19 @@ public final class Tables {
           "articles",
           schema(
               col(
-                  "article_id",
+                  ARTICLE_ID,
                   StringType,
                   false,
                   "Source id when the input has one, else a stable hash of outlet, url, title and text.",
                   "s18-03"),
               col(
-                  "outlet",
+                  OUTLET,
                   StringType,
                   true,
                   "Outlet label as it appears in the input (the reference name when the label is a known alias).",
                   "Wire Service International"),
               col(
-                  "outlet_key",
+                  OUTLET_KEY,
                   StringType,
                   true,
                   "Canonical outlet key from data/outlets.tsv, or the normalised label for unknown outlets.",
@@ -196,19 +216,19 @@ public final class Tables {
       new Table(
           "claims",
           schema(
-              col("article_id", StringType, false, "Article the claim was found in.", "s18-03"),
+              col(ARTICLE_ID, StringType, false, "Article the claim was found in.", "s18-03"),
               col(
-                  "claim_id",
+                  CLAIM_ID,
                   StringType,
                   false,
                   "Stable id: article_id, kind and character offsets.",
                   "s18-03:D:966"),
-              col("kind", StringType, false, "ACCUSATION or DENIAL.", "DENIAL"),
+              col(KIND, StringType, false, "ACCUSATION or DENIAL.", "DENIAL"),
               col(
-                  "source_actor",
+                  SOURCE_ACTOR,
                   StringType,
                   true,
-                  "Accuser (ACCUSATION) or denier (DENIAL), canonical name.",
+                  "Accuser (ACCUSATION) or denier (DENIAL), canonical name; null when the claim does not name it (\"critics said\").",
                   "Syria"),
               col(
                   "source_actor_id",
@@ -224,10 +244,10 @@ public final class Tables {
                   "ISO 3166-1 alpha-3 of the source actor's state, or null.",
                   "SYR"),
               col(
-                  "target_actor",
+                  TARGET_ACTOR,
                   StringType,
                   true,
-                  "Accused (ACCUSATION) or accuser whose accusation is rejected (DENIAL); null when unknown.",
+                  "Accused (ACCUSATION) or accuser whose accusation is rejected (DENIAL); null when the claim does not name it.",
                   "Donald Trump"),
               col(
                   "target_actor_id",
@@ -316,13 +336,13 @@ public final class Tables {
                   "For a DENIAL: claim_id of the accusation it answers, or null.",
                   "s18-03:A:433"),
               col(
-                  "outlet",
+                  OUTLET,
                   StringType,
                   true,
                   "Article's outlet label.",
                   "Wire Service International"),
               col(
-                  "outlet_key",
+                  OUTLET_KEY,
                   StringType,
                   true,
                   "Article's outlet key.",
@@ -341,6 +361,11 @@ public final class Tables {
       " Null when the claim does not name this actor (null actors are kept and grouped"
           + " together, not dropped).";
 
+  /** Comment of the outlet label columns of the tables built from articles and claims. */
+  private static final String LABEL_OF_OUTLET =
+      "The outlet's label: the one most of its articles carry (ties to the smallest), the same in"
+          + " every table.";
+
   public static final Table DYAD_COUNTS =
       new Table(
           "dyad_counts",
@@ -352,7 +377,7 @@ public final class Tables {
                   "First day of the month of the article's publication date; null for undated articles.",
                   "2017-10-01"),
               col(
-                  "accuser",
+                  ACCUSER,
                   StringType,
                   true,
                   "Who accuses: source_actor of an ACCUSATION, target_actor of a DENIAL (the accuser whose accusation is denied)."
@@ -372,7 +397,7 @@ public final class Tables {
                   "ISO 3166-1 alpha-3 of the accuser's state, or null.",
                   "USA"),
               col(
-                  "accused",
+                  ACCUSED,
                   StringType,
                   true,
                   "Who is accused: target_actor of an ACCUSATION, source_actor of a DENIAL (the denier)."
@@ -392,7 +417,7 @@ public final class Tables {
                   "ISO 3166-1 alpha-3 of the accused's state, or null.",
                   "CUB"),
               col(
-                  "kind",
+                  KIND,
                   StringType,
                   false,
                   "ACCUSATION (accuser accuses accused) or DENIAL (accused denies accuser's accusation).",
@@ -403,13 +428,8 @@ public final class Tables {
                   true,
                   "Offence category of the claims (claims.offence_category); null when none fits.",
                   "cyberattack"),
-              col("outlet_key", StringType, true, "Outlet key of the articles.", "daily-meridian"),
-              col(
-                  "outlet",
-                  StringType,
-                  true,
-                  "One label of the outlet: the smallest label seen for outlet_key in articles.",
-                  "The Daily Meridian"),
+              col(OUTLET_KEY, StringType, true, "Outlet key of the articles.", "daily-meridian"),
+              col(OUTLET, StringType, true, LABEL_OF_OUTLET, "The Daily Meridian"),
               col(
                   "n_claims",
                   LongType,
@@ -442,13 +462,8 @@ public final class Tables {
       new Table(
           "outlet_coverage",
           schema(
-              col("outlet_key", StringType, true, "Outlet key.", "northern-courier"),
-              col(
-                  "outlet",
-                  StringType,
-                  true,
-                  "One label of the outlet: the smallest label seen for outlet_key in articles.",
-                  "Northern Courier"),
+              col(OUTLET_KEY, StringType, true, "Outlet key.", "northern-courier"),
+              col(OUTLET, StringType, true, LABEL_OF_OUTLET, "Northern Courier"),
               col(
                   "month",
                   DateType,
@@ -500,7 +515,7 @@ public final class Tables {
                   "Stable id: first 16 hex digits of SHA-256 of accuser, accused, offence and first_accusation_date.",
                   "2498deffc751c8a1"),
               col(
-                  "accuser",
+                  ACCUSER,
                   StringType,
                   true,
                   "Accuser (source_actor of the accusations)." + NULL_ACTOR,
@@ -518,7 +533,7 @@ public final class Tables {
                   "ISO 3166-1 alpha-3 of the accuser's state, or null.",
                   "USA"),
               col(
-                  "accused",
+                  ACCUSED,
                   StringType,
                   true,
                   "Accused (target_actor of the accusations)." + NULL_ACTOR,
@@ -754,8 +769,8 @@ public final class Tables {
       new Table(
           "claim_clusters",
           schema(
-              col("claim_id", StringType, false, "Claim (claims.claim_id).", "s18-07:A:64"),
-              col("article_id", StringType, false, "Article of the claim.", "s18-07"),
+              col(CLAIM_ID, StringType, false, "Claim (claims.claim_id).", "s18-07:A:64"),
+              col(ARTICLE_ID, StringType, false, "Article of the claim.", "s18-07"),
               col(
                   "cluster_id",
                   IntegerType,
@@ -777,17 +792,12 @@ public final class Tables {
           "outlet_clusters",
           schema(
               col(
-                  "outlet_key",
+                  OUTLET_KEY,
                   StringType,
                   true,
                   "Outlet key (null for claims of articles without an outlet).",
                   "harbor-gazette"),
-              col(
-                  "outlet",
-                  StringType,
-                  true,
-                  "One label of the outlet: the smallest label seen for outlet_key in articles.",
-                  "Harbor Gazette"),
+              col(OUTLET, StringType, true, LABEL_OF_OUTLET, "Harbor Gazette"),
               col(
                   "cluster_id",
                   IntegerType,
@@ -842,7 +852,7 @@ public final class Tables {
           "extract_rejects",
           schema(
               col(
-                  "article_id",
+                  ARTICLE_ID,
                   StringType,
                   false,
                   "Article (articles.article_id) whose extraction failed or was cut short.",

@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.riposte.extract.Claim;
 import io.riposte.io.Outputs;
 import io.riposte.io.Tables;
 import io.riposte.run.RunRecord;
@@ -83,9 +84,7 @@ public final class AggregateJob {
     Row claims =
         outputs
             .read(Tables.CLAIMS)
-            .agg(
-                count(lit(1)),
-                sum(when(col("kind").equalTo(OrientClaims.DENIAL), 1L).otherwise(0L)))
+            .agg(count(lit(1)), sum(when(col(Tables.KIND).equalTo(Claim.DENIAL), 1L).otherwise(0L)))
             .first();
     long nClaims = claims.getLong(0);
     long nDenials = claims.isNullAt(1) ? 0 : claims.getLong(1);

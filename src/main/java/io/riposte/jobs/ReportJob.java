@@ -128,29 +128,29 @@ public final class ReportJob {
     Dataset<Row> coverage = outputs.read(Tables.OUTLET_COVERAGE);
     Dataset<Row> episodes = outputs.read(Tables.EPISODES);
 
-    // Vague accusers ("critics", "officials") are named UNSPECIFIED by the extractor: no actor.
+    // Only named actors: an actor a claim does not name is null (Claim.UNSPECIFIED).
     Dataset<Row> named =
-        dyads.where(
-            col("accuser")
-                .isNotNull()
-                .and(col("accused").isNotNull())
-                .and(col("accuser").notEqual(Claim.UNSPECIFIED))
-                .and(col("accused").notEqual(Claim.UNSPECIFIED)));
+        dyads.where(col(Tables.ACCUSER).isNotNull().and(col(Tables.ACCUSED).isNotNull()));
     Dataset<Row> pairs =
         named
-            .groupBy("accuser", "accused")
-            .agg(claims("ACCUSATION").as("accusations"), claims("DENIAL").as("denials"));
+            .groupBy(Tables.ACCUSER, Tables.ACCUSED)
+            .agg(claims(Claim.ACCUSATION).as("accusations"), claims(Claim.DENIAL).as("denials"));
     Dataset<Row> top =
         pairs
             .where("accusations > 0")
-            .orderBy(desc("accusations"), desc("denials"), col("accuser"), col("accused"))
+            .orderBy(desc("accusations"), desc("denials"), col(Tables.ACCUSER), col(Tables.ACCUSED))
             .limit(config.topDyads());
     List<Row> topRows = top.collectAsList();
     List<Row> monthly =
         named
-            .where(col("kind").equalTo("ACCUSATION").and(col("month").isNotNull()))
-            .join(broadcast(top.select("accuser", "accused")), new String[] {"accuser", "accused"})
-            .groupBy(col("accuser"), col("accused"), date_format(col("month"), "yyyy-MM").as("m"))
+            .where(col(Tables.KIND).equalTo(Claim.ACCUSATION).and(col("month").isNotNull()))
+            .join(
+                broadcast(top.select(Tables.ACCUSER, Tables.ACCUSED)),
+                new String[] {Tables.ACCUSER, Tables.ACCUSED})
+            .groupBy(
+                col(Tables.ACCUSER),
+                col(Tables.ACCUSED),
+                date_format(col("month"), "yyyy-MM").as("m"))
             .agg(sum("n_claims").as("n"))
             .collectAsList();
     List<String> months = months(monthly);
@@ -169,8 +169,8 @@ public final class ReportJob {
 
     List<Edge> network =
         pairs
-            .where(col("accuser").notEqual(col("accused")))
-            .orderBy(desc("accusations"), desc("denials"), col("accuser"), col("accused"))
+            .where(col(Tables.ACCUSER).notEqual(col(Tables.ACCUSED)))
+            .orderBy(desc("accusations"), desc("denials"), col(Tables.ACCUSER), col(Tables.ACCUSED))
             .where("accusations + denials > 0")
             .limit(config.networkEdges())
             .collectAsList()
@@ -187,20 +187,17 @@ public final class ReportJob {
             .where("acc > 0")
             .orderBy(desc("acc"), col("outlet_key"))
             .limit(config.topOutlets());
-    // The label most of the outlet's articles carry: the aggregate tables keep the smallest label,
-    // which on archives with author-like source labels names another outlet (AllSides: three
-    // outlets were all "Allysia Finley (Wall Street Journal)").
-    Dataset<Row> labels =
-        outputs.read(Tables.ARTICLES).groupBy("outlet_key").agg(expr("mode(outlet)").as("outlet"));
+    // outlet_coverage has one label per outlet_key (LabelOutlets); min() only picks that one value.
     List<OutletShare> outlets =
-        topOutlets
-            .join(labels, topOutlets.col("outlet_key").eqNullSafe(labels.col("outlet_key")), "left")
-            .select(
-                topOutlets.col("outlet_key"),
-                labels.col("outlet"),
-                topOutlets.col("acc"),
-                topOutlets.col("rep"))
-            .orderBy(desc("acc"), topOutlets.col("outlet_key"))
+        coverage
+            .groupBy(Tables.OUTLET_KEY)
+            .agg(
+                min(Tables.OUTLET).as(Tables.OUTLET),
+                sum("n_with_accusation").as("acc"),
+                sum("n_accusation_articles_reporting_denial").as("rep"))
+            .where("acc > 0")
+            .orderBy(desc("acc"), col(Tables.OUTLET_KEY))
+            .limit(config.topOutlets())
             .collectAsList()
             .stream()
             .map(r -> new OutletShare(r.getString(0), r.getString(1), r.getLong(2), r.getLong(3)))
@@ -225,7 +222,7 @@ public final class ReportJob {
   static Categories categories(Dataset<Row> dyads) {
     List<Row> rows =
         dyads
-            .where(col("kind").equalTo("ACCUSATION").and(col("month").isNotNull()))
+            .where(col(Tables.KIND).equalTo(Claim.ACCUSATION).and(col("month").isNotNull()))
             .groupBy(col(Tables.OFFENCE_CATEGORY), date_format(col("month"), "yyyy-MM").as("m"))
             .agg(sum("n_claims").as("n"))
             .collectAsList();
@@ -271,7 +268,7 @@ public final class ReportJob {
                 date_format(min("month"), "yyyy-MM"),
                 date_format(max("month"), "yyyy-MM"))
             .first();
-    Row k = dyads.agg(claims("ACCUSATION"), claims("DENIAL")).first();
+    Row k = dyads.agg(claims(Claim.ACCUSATION), claims(Claim.DENIAL)).first();
     Row e =
         episodes
             .agg(count(lit(1)), count("first_denial_date"), expr("percentile(days_to_denial, 0.5)"))
@@ -338,7 +335,7 @@ public final class ReportJob {
 
   /** The sum of n_claims over rows of one kind. */
   private static Column claims(String kind) {
-    return sum(when(col("kind").equalTo(kind), col("n_claims")).otherwise(0L));
+    return sum(when(col(Tables.KIND).equalTo(kind), col("n_claims")).otherwise(0L));
   }
 
   /** Consecutive months from the first to the last one in the rows' "m" column. */

@@ -71,8 +71,8 @@ public final class ReportPage {
         .append(data.dyads().size())
         .append(" accuser → accused pairs</h2>\n")
         .append("<p>ACCUSATION claims per publication month (<code>dyad_counts.n_claims</code>),")
-        .append(" for the pairs with the most accusations. Undated articles, unnamed actors and")
-        .append(" vague ones (UNSPECIFIED: \"critics\", \"officials\") are left out.</p>\n");
+        .append(" for the pairs with the most accusations. Undated articles and unnamed actors")
+        .append(" (\"critics\", \"officials\") are left out.</p>\n");
     chart(h, "chart-dyads", data.dyads().isEmpty(), "No accusation names both actors.");
     h.append("<ul class=\"legend\" id=\"legend-dyads\"></ul>\n</section>\n");
 
@@ -100,8 +100,7 @@ public final class ReportPage {
         .append(" pairs with the most claims. An arrow points from accuser to accused; its width")
         .append(" is the accusation claims, its colour how much the accused denied: blue-grey")
         .append(" under 10% as many denial claims as accusation claims, light orange under half,")
-        .append(" orange half or more (hover for counts). Unnamed and UNSPECIFIED actors are left")
-        .append(" out.</p>\n");
+        .append(" orange half or more (hover for counts). Unnamed actors are left out.</p>\n");
     chart(h, "chart-network", data.network().isEmpty(), "No claim names both actors.");
     h.append("</section>\n");
 

@@ -21,6 +21,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.year;
 
+import io.riposte.extract.Claim;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -157,9 +158,7 @@ public final class BuildEpisodes {
     Dataset<Row> numbered =
         oriented
             .where(
-                col("kind")
-                    .equalTo(lit(OrientClaims.ACCUSATION))
-                    .and(col("published_date").isNotNull()))
+                col("kind").equalTo(lit(Claim.ACCUSATION)).and(col("published_date").isNotNull()))
             .withColumn("starts", starts)
             .withColumn(
                 "session",
@@ -189,7 +188,7 @@ public final class BuildEpisodes {
   /** Denials with the {@code episode_id} they belong to; denials in no episode are left out. */
   static Dataset<Row> assignDenials(
       Dataset<Row> oriented, Dataset<Row> accusations, Dataset<Row> spans, int windowDays) {
-    Dataset<Row> denials = oriented.where(col("kind").equalTo(lit(OrientClaims.DENIAL)));
+    Dataset<Row> denials = oriented.where(col("kind").equalTo(lit(Claim.DENIAL)));
     Dataset<Row> linkTargets =
         accusations.select(col("claim_id").as("linked_claim_id"), col("episode_id"));
     Dataset<Row> linked =

@@ -16,6 +16,7 @@ import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
+import io.riposte.extract.Claim;
 import java.util.Arrays;
 import org.apache.spark.ml.feature.StopWordsRemover;
 import org.apache.spark.sql.Column;
@@ -69,7 +70,7 @@ public final class ClaimFeatures {
             col("hedged"),
             col("quoted"),
             phrase(col("cue")).as("own_cue"));
-    Column isDenial = col("kind").equalTo(lit(OrientClaims.DENIAL));
+    Column isDenial = col("kind").equalTo(lit(Claim.DENIAL));
     // Cues of the denials linked to each accusation.
     Dataset<Row> answers =
         claims
@@ -79,7 +80,7 @@ public final class ClaimFeatures {
     // The accusation a denial is linked to: its cue and offence.
     Dataset<Row> accusations =
         claims
-            .where(col("kind").equalTo(lit(OrientClaims.ACCUSATION)))
+            .where(col("kind").equalTo(lit(Claim.ACCUSATION)))
             .select(
                 col("claim_id").as("accusation_claim_id"),
                 phrase(col("cue")).as("accusation_cue"),

@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
+import io.riposte.extract.Claim;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -94,7 +95,7 @@ public final class ClusterClaims {
   static final int CUE_DIMS = 1 << 11;
   static final int PAIR_DIMS = 1 << 8;
 
-  static final List<String> KINDS = List.of(OrientClaims.ACCUSATION, OrientClaims.DENIAL);
+  static final List<String> KINDS = List.of(Claim.ACCUSATION, Claim.DENIAL);
   static final List<String> TYPES =
       List.of("state", "person", "org", "group", ClaimFeatures.NO_TYPE);
   static final List<String> RELATIONS = List.of("same", "cross", "unknown");

@@ -15,6 +15,7 @@ import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.when;
 
 import io.riposte.cluster.ClusterLabel;
+import io.riposte.extract.Claim;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.VectorUDT;
 import org.apache.spark.ml.linalg.Vectors;
@@ -57,7 +58,7 @@ public final class ClusterOutlets {
    * @param k claim clusters (the profile has k + 1 dimensions)
    */
   public static Dataset<Row> profiles(Dataset<Row> assigned, int k) {
-    Column accusation = col("kind").equalTo(lit(OrientClaims.ACCUSATION));
+    Column accusation = col("kind").equalTo(lit(Claim.ACCUSATION));
     Dataset<Row> totals =
         assigned
             .groupBy(col("outlet_key"))

@@ -9,6 +9,8 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.trunc;
 import static org.apache.spark.sql.functions.when;
 
+import io.riposte.extract.Claim;
+import io.riposte.io.Tables;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -27,8 +29,8 @@ public final class CountByOutlet {
   private CountByOutlet() {}
 
   public static Dataset<Row> apply(Dataset<Row> articles, Dataset<Row> claims) {
-    Column isAccusation = col("kind").equalTo(lit(OrientClaims.ACCUSATION));
-    Column isDenial = col("kind").equalTo(lit(OrientClaims.DENIAL));
+    Column isAccusation = col(Tables.KIND).equalTo(lit(Claim.ACCUSATION));
+    Column isDenial = col(Tables.KIND).equalTo(lit(Claim.DENIAL));
     Dataset<Row> kinds =
         claims
             .groupBy(col("article_id").as("kinds_article_id"))
@@ -49,15 +51,21 @@ public final class CountByOutlet {
             .select(col("d_article").as("answered_article_id"), lit(1).as("answered"))
             .distinct();
     Dataset<Row> labels =
-        OrientClaims.outletLabels(articles).withColumnRenamed("outlet_key", "label_key");
+        LabelOutlets.apply(articles)
+            .select(col(Tables.OUTLET_KEY).as("label_key"), col(Tables.OUTLET).as("label"));
     return articles
-        .select("article_id", "outlet_key", "outlet", "published_date", "is_primary")
-        .join(kinds, col("article_id").equalTo(col("kinds_article_id")), "left")
-        .join(answered, col("article_id").equalTo(col("answered_article_id")), "left")
-        .join(labels, col("outlet_key").equalTo(col("label_key")), "left")
+        .select(
+            col(Tables.ARTICLE_ID),
+            col(Tables.OUTLET_KEY),
+            col(Tables.OUTLET),
+            col("published_date"),
+            col("is_primary"))
+        .join(kinds, col(Tables.ARTICLE_ID).equalTo(col("kinds_article_id")), "left")
+        .join(answered, col(Tables.ARTICLE_ID).equalTo(col("answered_article_id")), "left")
+        .join(labels, col(Tables.OUTLET_KEY).equalTo(col("label_key")), "left")
         .groupBy(
-            col("outlet_key"),
-            coalesce(col("label"), col("outlet")).as("outlet"),
+            col(Tables.OUTLET_KEY),
+            coalesce(col("label"), col(Tables.OUTLET)).as(Tables.OUTLET),
             trunc(col("published_date"), "month").as("month"))
         .agg(
             count(lit(1)).as("n_articles"),

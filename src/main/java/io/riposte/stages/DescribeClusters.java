@@ -18,6 +18,7 @@ import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.when;
 
 import io.riposte.cluster.ClusterLabel;
+import io.riposte.extract.Claim;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -61,8 +62,8 @@ public final class DescribeClusters {
    * @param silhouette silhouette of the chosen k, or null
    */
   public static Dataset<Row> apply(Dataset<Row> assigned, int k, Double silhouette) {
-    Column accusation = col("kind").equalTo(lit(OrientClaims.ACCUSATION));
-    Column denial = col("kind").equalTo(lit(OrientClaims.DENIAL));
+    Column accusation = col("kind").equalTo(lit(Claim.ACCUSATION));
+    Column denial = col("kind").equalTo(lit(Claim.DENIAL));
     Dataset<Row> counts =
         assigned
             .groupBy("cluster_id")

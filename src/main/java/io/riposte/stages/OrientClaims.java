@@ -5,12 +5,13 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
-import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.trunc;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.year;
 
+import io.riposte.extract.Claim;
+import io.riposte.io.Tables;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -24,58 +25,46 @@ import org.apache.spark.sql.Row;
  *
  * <p>Adds the story ({@code dup_group} of the article; the article id when the article is missing
  * from {@code articles}), the month and year of publication, the outlet's label (one per key, see
- * {@link #outletLabels}) and the offence normalised for grouping (lower-cased, trimmed, null when
+ * {@link LabelOutlets}) and the offence normalised for grouping (lower-cased, trimmed, null when
  * blank).
  */
 public final class OrientClaims {
-
-  public static final String ACCUSATION = "ACCUSATION";
-  public static final String DENIAL = "DENIAL";
 
   private OrientClaims() {}
 
   /** Claims rows (the claims table) with articles rows (the articles table) to dyad rows. */
   public static Dataset<Row> apply(Dataset<Row> claims, Dataset<Row> articles) {
     Dataset<Row> stories =
-        articles.select(col("article_id").as("story_article_id"), col("dup_group"));
-    Dataset<Row> labels = outletLabels(articles).withColumnRenamed("outlet_key", "label_key");
-    Column accusation = col("kind").equalTo(lit(ACCUSATION));
+        articles.select(col(Tables.ARTICLE_ID).as("story_article_id"), col("dup_group"));
+    Dataset<Row> labels =
+        LabelOutlets.apply(articles)
+            .select(col(Tables.OUTLET_KEY).as("label_key"), col(Tables.OUTLET).as("label"));
+    Column accusation = col(Tables.KIND).equalTo(lit(Claim.ACCUSATION));
     Dataset<Row> joined =
         claims
-            .join(stories, col("article_id").equalTo(col("story_article_id")), "left")
-            .join(labels, col("outlet_key").equalTo(col("label_key")), "left");
+            .join(stories, col(Tables.ARTICLE_ID).equalTo(col("story_article_id")), "left")
+            .join(labels, col(Tables.OUTLET_KEY).equalTo(col("label_key")), "left");
     return joined.select(
-        col("claim_id"),
-        col("article_id"),
-        col("kind"),
-        role(accusation, "source", "target", "accuser", "_actor"),
-        role(accusation, "source", "target", "accuser", "_actor_id"),
-        role(accusation, "source", "target", "accuser", "_type"),
-        role(accusation, "source", "target", "accuser", "_country"),
-        role(accusation, "target", "source", "accused", "_actor"),
-        role(accusation, "target", "source", "accused", "_actor_id"),
-        role(accusation, "target", "source", "accused", "_type"),
-        role(accusation, "target", "source", "accused", "_country"),
+        col(Tables.CLAIM_ID),
+        col(Tables.ARTICLE_ID),
+        col(Tables.KIND),
+        role(accusation, "source", "target", Tables.ACCUSER, "_actor"),
+        role(accusation, "source", "target", Tables.ACCUSER, "_actor_id"),
+        role(accusation, "source", "target", Tables.ACCUSER, "_type"),
+        role(accusation, "source", "target", Tables.ACCUSER, "_country"),
+        role(accusation, "target", "source", Tables.ACCUSED, "_actor"),
+        role(accusation, "target", "source", Tables.ACCUSED, "_actor_id"),
+        role(accusation, "target", "source", Tables.ACCUSED, "_type"),
+        role(accusation, "target", "source", Tables.ACCUSED, "_country"),
         normalisedOffence(col("offence")).as("offence"),
-        col("offence_category"),
+        col(Tables.OFFENCE_CATEGORY),
         col("denies_claim_id"),
         col("published_date"),
         trunc(col("published_date"), "month").as("month"),
         year(col("published_date")).as("year"),
-        col("outlet_key"),
-        coalesce(col("label"), col("outlet")).as("outlet"),
-        coalesce(col("dup_group"), col("article_id")).as("dup_group"));
-  }
-
-  /**
-   * One label per outlet key: the smallest label under which the key appears in {@code articles}
-   * (an outlet seen as "Capital Ledger" and "Capital Ledger Online" is one row, not two).
-   */
-  public static Dataset<Row> outletLabels(Dataset<Row> articles) {
-    return articles
-        .where(col("outlet_key").isNotNull())
-        .groupBy("outlet_key")
-        .agg(min("outlet").as("label"));
+        col(Tables.OUTLET_KEY),
+        coalesce(col("label"), col(Tables.OUTLET)).as(Tables.OUTLET),
+        coalesce(col("dup_group"), col(Tables.ARTICLE_ID)).as("dup_group"));
   }
 
   /** Offence for grouping: lower-cased and trimmed, null when missing or blank. */

@@ -12,6 +12,7 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import io.riposte.extract.Claim;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -34,8 +35,8 @@ public final class SummariseActors {
   private SummariseActors() {}
 
   public static Dataset<Row> apply(Dataset<Row> oriented) {
-    Column accusation = col("kind").equalTo(lit(OrientClaims.ACCUSATION));
-    Column denial = col("kind").equalTo(lit(OrientClaims.DENIAL));
+    Column accusation = col("kind").equalTo(lit(Claim.ACCUSATION));
+    Column denial = col("kind").equalTo(lit(Claim.DENIAL));
     Dataset<Row> asAccuser =
         oriented.select(
             col("accuser").as("actor"),

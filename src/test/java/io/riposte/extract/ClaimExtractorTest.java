@@ -87,7 +87,7 @@ class ClaimExtractorTest {
                 + " pass=passive-by");
     assertThat(golden("Syria has been accused of using chemical weapons."))
         .containsExactlyInAnyOrder(
-            "[s0] ACCUSATION source=\"UNSPECIFIED\" target=\"Syria\" cue=\"accused\""
+            "[s0] ACCUSATION source=\"null\" target=\"Syria\" cue=\"accused\""
                 + " pass=passive-unattributed");
   }
 
@@ -114,7 +114,7 @@ class ClaimExtractorTest {
   void vagueAccuserIsUnspecified() {
     assertThat(golden("Critics accused Trump of lying to Congress."))
         .containsExactlyInAnyOrder(
-            "[s0] ACCUSATION source=\"UNSPECIFIED\" target=\"Donald Trump\" cue=\"accused\""
+            "[s0] ACCUSATION source=\"null\" target=\"Donald Trump\" cue=\"accused\""
                 + " pass=svo-active");
   }
 

@@ -112,9 +112,17 @@ public class ClusterSparkTest {
     List<Integer> clusters =
         first.assigned().stream().map(r -> r.<Integer>getAs("cluster_id")).toList();
     double ari = AdjustedRandIndex.of(groups, clusters);
-    System.out.printf(
-        "planted fixture: k=%d silhouette=%.3f by k %s ARI=%.3f%n",
-        first.fitted().k(), first.fitted().silhouette(), first.fitted().silhouetteByK(), ari);
+    // The chosen k is the one with the highest silhouette of those tried.
+    assertThat(first.fitted().silhouetteByK())
+        .as("silhouette by k")
+        .containsEntry(first.fitted().k(), first.fitted().silhouette());
+    assertThat(first.fitted().silhouette())
+        .as("silhouette of the chosen k, by k %s", first.fitted().silhouetteByK())
+        .isEqualTo(
+            first.fitted().silhouetteByK().values().stream()
+                .mapToDouble(Double::doubleValue)
+                .max()
+                .orElseThrow());
     assertThat(ids).as("every claim once").hasSize(claimRows.size()).doesNotHaveDuplicates();
     Map<String, Map<Integer, Long>> contingency =
         ids.stream()
@@ -126,10 +134,9 @@ public class ClusterSparkTest {
                         id -> clusters.get(ids.indexOf(id)),
                         java.util.TreeMap::new,
                         Collectors.counting())));
-    System.out.println("planted group -> {cluster: claims}: " + contingency);
-    first
-        .clusters()
-        .forEach(r -> System.out.println("  " + r.getAs("cluster_id") + " " + r.getAs("label")));
+    assertThat(first.clusters())
+        .as("every cluster has a label")
+        .allSatisfy(r -> assertThat(r.<String>getAs("label")).isNotBlank());
     assertThat(ari)
         .as(
             "adjusted Rand index against the planted patterns; group -> {cluster: claims} %s",
@@ -279,11 +286,16 @@ public class ClusterSparkTest {
                     r -> r.<String>getAs("outlet"), r -> r.<Integer>getAs("cluster_id")));
     // Lakeside Tribune and Valley Post report only domestic patterns (prosecutions, pollution);
     // Harbor Gazette and Capital Ledger only states' (cyberattacks, bombings).
-    System.out.println("outlet clusters: " + clusterOf);
     int domestic = clusterOf.get("Lakeside Tribune");
-    assertThat(clusterOf.get("Valley Post")).isEqualTo(domestic);
-    assertThat(clusterOf.get("Harbor Gazette")).isNotEqualTo(domestic);
-    assertThat(clusterOf.get("Capital Ledger")).isNotEqualTo(domestic);
+    assertThat(clusterOf.get("Valley Post"))
+        .as("outlet clusters %s", clusterOf)
+        .isEqualTo(domestic);
+    assertThat(clusterOf.get("Harbor Gazette"))
+        .as("outlet clusters %s", clusterOf)
+        .isNotEqualTo(domestic);
+    assertThat(clusterOf.get("Capital Ledger"))
+        .as("outlet clusters %s", clusterOf)
+        .isNotEqualTo(domestic);
     for (Row r : first.outlets()) {
       assertThat(r.<String>getAs("label")).startsWith("mostly #");
       assertThat(r.<Long>getAs("n_accusations_denied"))
