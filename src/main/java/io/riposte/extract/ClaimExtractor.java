@@ -294,6 +294,9 @@ public final class ClaimExtractor implements Serializable {
       for (Candidate c : out) {
         covered.add(c.sentence);
       }
+      if (!parserOnly) {
+        participleSubjects();
+      }
       for (int s = 0; s < v.sentenceCount() && out.size() < MAX_CLAIMS; s++) {
         int from = v.sentFrom[s];
         int to = Math.min(v.sentTo[s], from + MAX_SENTENCE_TOKENS);
@@ -304,6 +307,51 @@ public final class ClaimExtractor implements Serializable {
         Parse p = parser().parse(w.forms);
         for (FrameReader.Hit h : reader.hits(p)) {
           apply(h, p, w, s, from, to);
+        }
+      }
+    }
+
+    /**
+     * "Trump said the U.S. would leave the treaty, accusing Russia of breaching it": the subject of
+     * an accusation verb's participial clause is the subject of the clause it hangs on, which the
+     * token rules take as the nearest noun before the comma ("the treaty"). For rule accusations
+     * whose cue is such a participle, the parse's source of the same verb names the accuser.
+     */
+    private void participleSubjects() {
+      Map<Integer, List<Candidate>> bySentence = new LinkedHashMap<>();
+      for (Candidate c : out) {
+        if (c.kind.equals(Claim.ACCUSATION)
+            && c.cueTok > 0
+            && v.low[c.cueTok].endsWith("ing")
+            && v.raw[c.cueTok - 1].equals(",")) {
+          bySentence.computeIfAbsent(c.sentence, k -> new ArrayList<>()).add(c);
+        }
+      }
+      for (Map.Entry<Integer, List<Candidate>> e : bySentence.entrySet()) {
+        int s = e.getKey();
+        int from = v.sentFrom[s];
+        int to = Math.min(v.sentTo[s], from + MAX_SENTENCE_TOKENS);
+        Words w = words(from, to);
+        Parse p = parser().parse(w.forms);
+        for (FrameReader.Hit h : reader.hits(p)) {
+          int cue = w.tokOf[h.predicate()];
+          if (!h.frame().kind().equals(Claim.ACCUSATION) || h.negated()) {
+            continue;
+          }
+          Sources found = sources(h, p, w, cue);
+          if (found.slot() == null || !usable(found.mentions().get(0))) {
+            continue;
+          }
+          Actor subject = speaksFor(found.mentions().get(0).actor());
+          for (Candidate c : e.getValue()) {
+            if (c.cueTok == cue && (c.source == null || !same(c.source, subject))) {
+              if (c.target != null && same(subject, c.target)) {
+                continue;
+              }
+              c.source = subject;
+              c.pass = c.pass + "+parsed-subject";
+            }
+          }
         }
       }
     }
@@ -356,35 +404,10 @@ public final class ClaimExtractor implements Serializable {
       if (conditional(cue, from)) {
         return;
       }
-      List<Mention> sources = new ArrayList<>();
-      String sourceSlot = null;
-      boolean sourceFound = false;
-      for (Frames.Slot slot : f.source()) {
-        List<Mention> found = new ArrayList<>();
-        if (slot.role() == Frames.Role.SPEAKER) {
-          int sp = reader.speaker(p, h.predicate());
-          if (sp >= 0) {
-            for (int n : FrameReader.withConjuncts(p, sp)) {
-              found.add(resolve(p, w, n));
-            }
-          } else if (v.quoteOf[cue] >= 0 && v.quotes.get(v.quoteOf[cue]).speaker != null) {
-            found.add(v.quotes.get(v.quoteOf[cue]).speaker);
-          }
-        } else {
-          for (int n : reader.nodes(p, h.predicate(), slot)) {
-            found.add(resolve(p, w, n));
-          }
-        }
-        if (found.stream().anyMatch(this::usable)) {
-          found.removeIf(m -> !usable(m));
-        }
-        if (!found.isEmpty()) {
-          sources = found;
-          sourceSlot = slot.toString();
-          sourceFound = true;
-          break;
-        }
-      }
+      Sources found = sources(h, p, w, cue);
+      List<Mention> sources = found.mentions;
+      String sourceSlot = found.slot;
+      boolean sourceFound = sourceSlot != null;
       boolean speakerOnly =
           f.source().size() == 1 && f.source().get(0).role() == Frames.Role.SPEAKER;
       if ((f.requires() == Frames.Requirement.SPEAKER || speakerOnly) && !sourceFound) {
@@ -495,6 +518,36 @@ public final class ClaimExtractor implements Serializable {
               pass.contains("SPEAKER"));
         }
       }
+    }
+
+    /** The first source slot of a hit's frame that names something, with what it names. */
+    private record Sources(List<Mention> mentions, String slot) {}
+
+    private Sources sources(FrameReader.Hit h, Parse p, Words w, int cue) {
+      for (Frames.Slot slot : h.frame().source()) {
+        List<Mention> found = new ArrayList<>();
+        if (slot.role() == Frames.Role.SPEAKER) {
+          int sp = reader.speaker(p, h.predicate());
+          if (sp >= 0) {
+            for (int n : FrameReader.withConjuncts(p, sp)) {
+              found.add(resolve(p, w, n));
+            }
+          } else if (v.quoteOf[cue] >= 0 && v.quotes.get(v.quoteOf[cue]).speaker != null) {
+            found.add(v.quotes.get(v.quoteOf[cue]).speaker);
+          }
+        } else {
+          for (int n : reader.nodes(p, h.predicate(), slot)) {
+            found.add(resolve(p, w, n));
+          }
+        }
+        if (found.stream().anyMatch(this::usable)) {
+          found.removeIf(m -> !usable(m));
+        }
+        if (!found.isEmpty()) {
+          return new Sources(found, slot.toString());
+        }
+      }
+      return new Sources(new ArrayList<>(), null);
     }
 
     /** "rejected Washington's accusations": the accuser a denial names, or null. */

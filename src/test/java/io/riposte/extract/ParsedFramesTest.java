@@ -26,13 +26,25 @@ class ParsedFramesTest {
   private static final ReferenceFiles REFERENCE = ReferenceFiles.bundled();
   private static final ClaimExtractor EXTRACTOR =
       ClaimExtractor.parsed(REFERENCE::lines).parserOnly();
+
+  /** Rules first, then the parser: the extractor the jobs run (golden files in frames/hybrid). */
+  private static final ClaimExtractor HYBRID = ClaimExtractor.parsed(REFERENCE::lines);
+
   private static final TestDocuments DOCS =
       new TestDocuments(
           EXTRACTOR.gazetteer().phrases(), CueLexicon.load(REFERENCE::lines).phrases());
 
   @TestFactory
   Stream<DynamicTest> goldenFiles() throws IOException {
-    Path dir = Paths.get("src/test/resources/frames");
+    return golden(Paths.get("src/test/resources/frames"), EXTRACTOR);
+  }
+
+  @TestFactory
+  Stream<DynamicTest> hybridGoldenFiles() throws IOException {
+    return golden(Paths.get("src/test/resources/frames/hybrid"), HYBRID);
+  }
+
+  private static Stream<DynamicTest> golden(Path dir, ClaimExtractor extractor) throws IOException {
     List<DynamicTest> tests = new ArrayList<>();
     try (Stream<Path> files = Files.list(dir)) {
       for (Path f : files.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
@@ -53,7 +65,7 @@ class ParsedFramesTest {
               DynamicTest.dynamicTest(
                   name,
                   () ->
-                      assertThat(claims(text))
+                      assertThat(claims(extractor, text))
                           .as("claims of %s: %s", name, text)
                           .containsExactlyInAnyOrderElementsOf(expected)));
         }
@@ -62,10 +74,10 @@ class ParsedFramesTest {
     return tests.stream();
   }
 
-  private static List<String> claims(String text) {
+  private static List<String> claims(ClaimExtractor extractor, String text) {
     Document doc = DOCS.document("golden", text, LocalDate.of(2019, 6, 1));
     List<String> out = new ArrayList<>();
-    for (Claim c : EXTRACTOR.extract(doc)) {
+    for (Claim c : extractor.extract(doc)) {
       out.add(
           String.format(
               "%s \"%s\" -> %s by=%s",
