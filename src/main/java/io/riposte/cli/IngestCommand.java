@@ -37,9 +37,10 @@ final class IngestCommand implements Callable<Integer> {
         "ingest",
         (spark, record) -> {
           IngestJob.Result r = IngestJob.run(spark, config, record);
+          String note = r.buckets().note();
           return String.format(
               "%d records in: %d articles, %d rejected %s; %d dates missing, %d invalid;"
-                  + " %d duplicate copies (%d exact) in %d groups",
+                  + " %d duplicate copies (%d exact) in %d groups%s",
               r.recordsIn(),
               r.accepted(),
               r.rejected(),
@@ -48,7 +49,8 @@ final class IngestCommand implements Callable<Integer> {
               r.datesInvalid(),
               r.duplicateCopies(),
               r.exactCopies(),
-              r.dupGroups());
+              r.dupGroups(),
+              note == null ? "" : "; " + note);
         });
   }
 }

@@ -79,6 +79,6 @@ public final class IngestOptions {
         minChars,
         maxChars,
         reference,
-        new MarkDuplicates.Settings(nearDupDistance, d.hashTables(), d.seed()));
+        new MarkDuplicates.Settings(nearDupDistance, d.hashTables(), d.seed(), d.maxBucket()));
   }
 }

@@ -25,6 +25,8 @@ import io.riposte.stages.MarkDuplicates;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -57,7 +59,30 @@ public final class IngestJob {
       long datesInvalid,
       long duplicateCopies,
       long exactCopies,
-      long dupGroups) {}
+      long dupGroups,
+      BucketLoad buckets) {}
+
+  /**
+   * Near-duplicate search load: LSH buckets over the cap of {@code maxBucket} members and the pairs
+   * within them not compared (see {@link MarkDuplicates}).
+   */
+  public record BucketLoad(int maxBucket, long overCap, long largest, long pairsSkipped) {
+
+    /**
+     * "N LSH bucket(s) over the cap of M members (largest L); K candidate pairs skipped", or null
+     * when no bucket was over the cap.
+     */
+    public String note() {
+      return overCap == 0
+          ? null
+          : String.format(
+              "%d LSH bucket(s) over the cap of %d members (largest %d); %d candidate pairs"
+                  + " skipped",
+              overCap, maxBucket, largest, pairsSkipped);
+    }
+  }
+
+  private static final Logger LOG = LogManager.getLogger(IngestJob.class);
 
   private IngestJob() {}
 
@@ -80,21 +105,40 @@ public final class IngestJob {
         BuildArticles.rejectDuplicateIds(
                 BuildArticles.apply(ArchiveReader.read(spark, files, options), builder))
             .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> buckets = null;
     try {
       Outputs outputs = new Outputs(spark, config.output(), record.runId());
-      outputs.write(
-          Tables.ARTICLES,
-          MarkDuplicates.apply(BuildArticles.accepted(built), config.duplicates()));
+      Dataset<Row> accepted = BuildArticles.accepted(built);
+      // Kept for the bucket counts below: the texts are hashed once.
+      buckets =
+          MarkDuplicates.buckets(accepted, config.duplicates())
+              .persist(StorageLevel.MEMORY_AND_DISK());
+      outputs.write(Tables.ARTICLES, MarkDuplicates.apply(accepted, buckets, config.duplicates()));
       outputs.write(Tables.REJECTS, BuildArticles.rejected(built));
-      Result result = countRecords(built, outputs);
+      Result result = countRecords(built, outputs, bucketLoad(buckets, config.duplicates()));
+      if (result.buckets().note() != null) {
+        LOG.warn("ingest: {}", result.buckets().note());
+      }
       describe(result, files, record.section("ingest"));
       return result;
     } finally {
+      if (buckets != null) {
+        buckets.unpersist();
+      }
       built.unpersist();
     }
   }
 
-  private static Result countRecords(Dataset<Row> built, Outputs outputs) {
+  private static BucketLoad bucketLoad(Dataset<Row> buckets, MarkDuplicates.Settings settings) {
+    Row load = MarkDuplicates.bucketLoad(buckets, settings).first();
+    return new BucketLoad(
+        settings.maxBucket(),
+        load.getAs(MarkDuplicates.BUCKETS_OVER_CAP),
+        load.getAs(MarkDuplicates.LARGEST_BUCKET),
+        load.getAs(MarkDuplicates.PAIRS_SKIPPED));
+  }
+
+  private static Result countRecords(Dataset<Row> built, Outputs outputs, BucketLoad buckets) {
     Map<String, Long> byReason = new TreeMap<>();
     long accepted = 0;
     long missing = 0;
@@ -144,7 +188,16 @@ public final class IngestJob {
             .where(col("count").gt(1))
             .count();
     return new Result(
-        recordsIn, accepted, rejected, byReason, missing, invalid, copies, exact, groupsWithCopies);
+        recordsIn,
+        accepted,
+        rejected,
+        byReason,
+        missing,
+        invalid,
+        copies,
+        exact,
+        groupsWithCopies,
+        buckets);
   }
 
   private static void describe(Result r, Map<InputFormat, List<String>> files, ObjectNode section) {
@@ -161,5 +214,13 @@ public final class IngestJob {
     section.put("exact_copies", r.exactCopies());
     section.put("near_duplicate_copies", r.duplicateCopies() - r.exactCopies());
     section.put("dup_groups_with_copies", r.dupGroups());
+    ObjectNode buckets = section.putObject("near_duplicate_buckets");
+    buckets.put("max_members", r.buckets().maxBucket());
+    buckets.put("over_cap", r.buckets().overCap());
+    buckets.put("largest", r.buckets().largest());
+    buckets.put("pairs_skipped", r.buckets().pairsSkipped());
+    if (r.buckets().note() != null) {
+      buckets.put("note", r.buckets().note());
+    }
   }
 }

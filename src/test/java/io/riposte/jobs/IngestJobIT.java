@@ -24,6 +24,7 @@ class IngestJobIT {
   @TempDir static Path out;
   static SparkSession spark;
   static IngestJob.Result result;
+  static RunRecord record;
   static Map<String, Row> articles;
 
   @BeforeAll
@@ -40,7 +41,7 @@ class IngestJobIT {
             1_000_000,
             null,
             MarkDuplicates.Settings.DEFAULT);
-    RunRecord record =
+    record =
         RunRecord.start(
             root, "ingest", List.of(), "local[2]", spark.sparkContext().hadoopConfiguration());
     result = IngestJob.run(spark, config, record);
@@ -95,6 +96,21 @@ class IngestJobIT {
     assertThat(primaries).hasSize(31);
     assertThat(result.duplicateCopies()).isEqualTo(3);
     assertThat(result.exactCopies()).isEqualTo(1);
+  }
+
+  @Test
+  void nearDuplicateBucketLoadIsRecordedWithANoteOnlyOverTheCap() {
+    var buckets = record.json().path("ingest").path("near_duplicate_buckets");
+    assertThat(buckets.path("max_members").asInt()).isEqualTo(100);
+    assertThat(buckets.path("over_cap").asLong()).as("sample buckets are small").isZero();
+    assertThat(buckets.path("pairs_skipped").asLong()).isZero();
+    assertThat(buckets.path("largest").asLong()).isPositive();
+    assertThat(buckets.has("note")).isFalse();
+    assertThat(result.buckets().note()).isNull();
+    assertThat(new IngestJob.BucketLoad(100, 3, 263, 26_485).note())
+        .isEqualTo(
+            "3 LSH bucket(s) over the cap of 100 members (largest 263); 26485 candidate pairs"
+                + " skipped");
   }
 
   @Test
