@@ -1,6 +1,7 @@
 package io.riposte;
 
 import io.riposte.cli.Riposte;
+import io.riposte.run.PeakHeap;
 import java.net.URL;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.LoggerContext;
@@ -11,7 +12,8 @@ import org.apache.spark.sql.SparkSession;
  * configuration is the one in force (Spark NLP's jar otherwise hides Spark's output, and under
  * spark-submit the app jar is not on the classpath when log4j starts, so Spark's INFO default would
  * flood the console), runs the command line, stops the Spark session (event logs and cluster
- * managers see a clean end) and exits with the command's code.
+ * managers see a clean end) and exits with the command's code. With {@code
+ * -Driposte.report-peak-heap=true} it prints the peak heap used at exit ({@link PeakHeap}).
  */
 public final class Main {
 
@@ -20,6 +22,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    PeakHeap.reportAtExitIfAsked();
     if (System.getProperty("log4j2.configurationFile") == null) {
       System.setProperty("log4j2.configurationFile", LOG_CONFIG);
     }
