@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Measures the HTML article extractor (io.riposte.ingest.HtmlArticleExtractor) against the
+# Measures the HTML article extractor (io.riposte.ingest.html.HtmlArticleExtractor) against the
 # article-extraction benchmark pages in the shared corpora folder:
 #   jobs/bench-html.sh [HTML_PAGES_DIR]     (default: ../shared/corpora/html-pages)
 # Prints the number of pages, mean and median token F1, the share of pages at F1 >= 0.9, the ten

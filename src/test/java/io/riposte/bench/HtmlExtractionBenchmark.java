@@ -2,9 +2,9 @@ package io.riposte.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.riposte.ingest.HtmlArticle;
-import io.riposte.ingest.HtmlArticleExtractor;
 import io.riposte.ingest.TokenF1;
+import io.riposte.ingest.html.HtmlArticle;
+import io.riposte.ingest.html.HtmlArticleExtractor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;

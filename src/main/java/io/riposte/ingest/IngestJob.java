@@ -1,4 +1,4 @@
-package io.riposte.jobs;
+package io.riposte.ingest;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -8,20 +8,12 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.riposte.ingest.ArticleBuilder;
-import io.riposte.ingest.Boilerplate;
-import io.riposte.ingest.FieldMapping;
-import io.riposte.ingest.Outlets;
-import io.riposte.ingest.PublishedDate;
-import io.riposte.ingest.TextCleaner;
 import io.riposte.io.ArchiveReader;
 import io.riposte.io.InputFormat;
 import io.riposte.io.Outputs;
 import io.riposte.io.ReferenceFiles;
 import io.riposte.io.Tables;
 import io.riposte.run.RunRecord;
-import io.riposte.stages.BuildArticles;
-import io.riposte.stages.MarkDuplicates;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;

@@ -1,4 +1,4 @@
-package io.riposte.stages;
+package io.riposte.ingest;
 
 import static org.apache.spark.ml.functions.vector_to_array;
 import static org.apache.spark.sql.functions.array;
@@ -20,7 +20,6 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
-import io.riposte.ingest.Shingles;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.riposte.jobs;
+package io.riposte.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,6 @@ import io.riposte.SparkTests;
 import io.riposte.io.Outputs;
 import io.riposte.io.Tables;
 import io.riposte.run.RunRecord;
-import io.riposte.stages.MarkDuplicates;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.riposte.ingest;
+package io.riposte.ingest.html;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;

@@ -1,4 +1,4 @@
-package io.riposte.stages;
+package io.riposte.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.riposte.stages;
+package io.riposte.ingest;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
@@ -7,10 +7,7 @@ import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.when;
 
-import io.riposte.ingest.ArticleBuilder;
 import io.riposte.ingest.ArticleBuilder.Article;
-import io.riposte.ingest.RawRecord;
-import io.riposte.ingest.RejectReason;
 import io.riposte.io.Tables;
 import java.sql.Date;
 import java.util.Arrays;

@@ -1,10 +1,11 @@
-package io.riposte.ingest;
+package io.riposte.ingest.html;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.riposte.ingest.TokenF1;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

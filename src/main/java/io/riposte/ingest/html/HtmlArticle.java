@@ -1,4 +1,4 @@
-package io.riposte.ingest;
+package io.riposte.ingest.html;
 
 /**
  * The main content and metadata of one news web page, as extracted by {@link HtmlArticleExtractor}.

@@ -1,4 +1,4 @@
-package io.riposte.ingest;
+package io.riposte.ingest.html;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
