@@ -1,6 +1,6 @@
 package io.riposte.cli;
 
-import io.riposte.jobs.ExtractJob;
+import io.riposte.extract.ExtractJob;
 import io.riposte.jobs.ReportJob;
 import java.util.ArrayList;
 import java.util.List;

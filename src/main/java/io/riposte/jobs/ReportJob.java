@@ -14,9 +14,9 @@ import static org.apache.spark.sql.functions.when;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.riposte.extract.Claim;
+import io.riposte.extract.offence.OffenceCategory;
 import io.riposte.io.Outputs;
 import io.riposte.io.Tables;
-import io.riposte.offence.OffenceCategory;
 import io.riposte.report.ReportData;
 import io.riposte.report.ReportData.Categories;
 import io.riposte.report.ReportData.CategorySeries;

@@ -101,8 +101,8 @@ public final class ClusterClaims {
   static final List<String> RELATIONS = List.of("same", "cross", "unknown");
   static final List<String> CATEGORIES =
       java.util.stream.Stream.concat(
-              java.util.Arrays.stream(io.riposte.offence.OffenceCategory.values())
-                  .map(io.riposte.offence.OffenceCategory::key),
+              java.util.Arrays.stream(io.riposte.extract.offence.OffenceCategory.values())
+                  .map(io.riposte.extract.offence.OffenceCategory::key),
               java.util.stream.Stream.of(ClaimFeatures.NO_CATEGORY))
           .toList();
 

@@ -3,11 +3,11 @@ package io.riposte.stages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.riposte.SparkTests;
+import io.riposte.extract.offence.OffenceCategory;
+import io.riposte.extract.offence.OffenceTaxonomy;
 import io.riposte.io.Outputs;
 import io.riposte.io.ReferenceFiles;
 import io.riposte.io.Tables;
-import io.riposte.offence.OffenceCategory;
-import io.riposte.offence.OffenceTaxonomy;
 import java.nio.file.Path;
 import java.sql.Date;
 import java.util.ArrayList;

@@ -1,10 +1,10 @@
-package io.riposte.offence;
+package io.riposte.extract.offence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.riposte.extract.offence.OffenceCategoriser.Categorised;
+import io.riposte.extract.offence.OffenceCategoriser.ClaimText;
 import io.riposte.io.ReferenceFiles;
-import io.riposte.offence.OffenceCategoriser.Categorised;
-import io.riposte.offence.OffenceCategoriser.ClaimText;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.riposte.stages;
+package io.riposte.extract;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.length;
@@ -6,7 +6,6 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.when;
 
-import io.riposte.extract.ClaimExtractor;
 import io.riposte.io.Tables;
 import java.io.Serializable;
 import java.util.ArrayList;

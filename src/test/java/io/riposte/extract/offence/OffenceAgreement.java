@@ -1,10 +1,10 @@
-package io.riposte.offence;
+package io.riposte.extract.offence;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.riposte.extract.DevHarness;
-import io.riposte.offence.OffenceCategoriser.Categorised;
-import io.riposte.offence.OffenceCategoriser.ClaimText;
+import io.riposte.extract.offence.OffenceCategoriser.Categorised;
+import io.riposte.extract.offence.OffenceCategoriser.ClaimText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  * greedy one-to-one: an accusation by accuser and accused, a denial by its denier).
  *
  * <pre>
- * java -cp target/classes:target/test-classes:$(cat target/cp.txt) io.riposte.offence.OffenceAgreement \
+ * java -cp target/classes:target/test-classes:$(cat target/cp.txt) io.riposte.extract.offence.OffenceAgreement \
  *     data GOLD.jsonl PRED.jsonl [N_DISAGREEMENTS]
  * </pre>
  *

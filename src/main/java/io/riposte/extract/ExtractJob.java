@@ -1,16 +1,11 @@
-package io.riposte.jobs;
+package io.riposte.extract;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.riposte.extract.ClaimExtractor;
-import io.riposte.extract.CuePrefilter;
+import io.riposte.extract.offence.OffenceCategoriser;
 import io.riposte.io.Outputs;
 import io.riposte.io.ReferenceFiles;
 import io.riposte.io.Tables;
-import io.riposte.offence.OffenceCategoriser;
 import io.riposte.run.RunRecord;
-import io.riposte.stages.CategoriseOffences;
-import io.riposte.stages.ExtractClaims;
-import io.riposte.stages.GuardExtraction;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.ml.PipelineModel;

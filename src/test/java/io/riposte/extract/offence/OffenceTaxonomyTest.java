@@ -1,4 +1,4 @@
-package io.riposte.offence;
+package io.riposte.extract.offence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.riposte.offence;
+package io.riposte.extract.offence;
 
 import java.util.Locale;
 

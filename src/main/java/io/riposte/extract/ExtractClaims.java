@@ -1,4 +1,4 @@
-package io.riposte.stages;
+package io.riposte.extract;
 
 import static org.apache.spark.sql.functions.col;
 
@@ -8,12 +8,6 @@ import com.johnsnowlabs.nlp.annotators.Tokenizer;
 import com.johnsnowlabs.nlp.annotators.TokenizerModel;
 import com.johnsnowlabs.nlp.annotators.sbd.pragmatic.SentenceDetector;
 import com.johnsnowlabs.nlp.util.io.ReadAs;
-import io.riposte.extract.Claim;
-import io.riposte.extract.ClaimExtractor;
-import io.riposte.extract.CuePrefilter;
-import io.riposte.extract.Document;
-import io.riposte.extract.Span;
-import io.riposte.extract.Token;
 import io.riposte.io.Tables;
 import java.io.IOException;
 import java.io.UncheckedIOException;

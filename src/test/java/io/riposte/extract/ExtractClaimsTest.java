@@ -1,8 +1,7 @@
-package io.riposte.stages;
+package io.riposte.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.riposte.extract.Token;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

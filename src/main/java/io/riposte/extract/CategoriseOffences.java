@@ -1,9 +1,9 @@
-package io.riposte.stages;
+package io.riposte.extract;
 
+import io.riposte.extract.offence.OffenceCategoriser;
+import io.riposte.extract.offence.OffenceCategoriser.Categorised;
+import io.riposte.extract.offence.OffenceCategoriser.ClaimText;
 import io.riposte.io.Tables;
-import io.riposte.offence.OffenceCategoriser;
-import io.riposte.offence.OffenceCategoriser.Categorised;
-import io.riposte.offence.OffenceCategoriser.ClaimText;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;

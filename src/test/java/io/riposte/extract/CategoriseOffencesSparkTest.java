@@ -1,11 +1,11 @@
-package io.riposte.stages;
+package io.riposte.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.riposte.SparkTests;
+import io.riposte.extract.offence.OffenceCategoriser;
 import io.riposte.io.ReferenceFiles;
 import io.riposte.io.Tables;
-import io.riposte.offence.OffenceCategoriser;
 import java.sql.Date;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
