@@ -16,6 +16,7 @@ import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
+import io.riposte.aggregate.OrientClaims;
 import io.riposte.extract.Claim;
 import java.util.Arrays;
 import org.apache.spark.ml.feature.StopWordsRemover;

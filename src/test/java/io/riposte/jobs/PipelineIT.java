@@ -118,7 +118,7 @@ class PipelineIT {
     // Per dyad, kind and offence category, the stories summed over months and outlets are the
     // distinct dup_groups.
     Dataset<Row> oriented =
-        io.riposte.stages.OrientClaims.apply(
+        io.riposte.aggregate.OrientClaims.apply(
             outputs().read(Tables.CLAIMS), outputs().read(Tables.ARTICLES));
     List<String> key = List.of("accuser", "accused", "kind", Tables.OFFENCE_CATEGORY);
     Dataset<Row> expected =

@@ -1,4 +1,4 @@
-package io.riposte.jobs;
+package io.riposte.aggregate;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -11,11 +11,6 @@ import io.riposte.extract.Claim;
 import io.riposte.io.Outputs;
 import io.riposte.io.Tables;
 import io.riposte.run.RunRecord;
-import io.riposte.stages.BuildEpisodes;
-import io.riposte.stages.CountByOutlet;
-import io.riposte.stages.CountDyads;
-import io.riposte.stages.OrientClaims;
-import io.riposte.stages.SummariseActors;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;

@@ -1,4 +1,4 @@
-package io.riposte.stages;
+package io.riposte.aggregate;
 
 import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.coalesce;

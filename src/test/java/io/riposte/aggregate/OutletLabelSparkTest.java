@@ -1,4 +1,4 @@
-package io.riposte.stages;
+package io.riposte.aggregate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
