@@ -1,4 +1,4 @@
-package io.riposte.stages;
+package io.riposte.cluster;
 
 import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.coalesce;
@@ -17,7 +17,6 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.when;
 
-import io.riposte.cluster.ClusterLabel;
 import io.riposte.extract.Claim;
 import java.util.List;
 import org.apache.spark.sql.Column;

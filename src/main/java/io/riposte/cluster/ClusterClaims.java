@@ -1,4 +1,4 @@
-package io.riposte.stages;
+package io.riposte.cluster;
 
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;

@@ -1,9 +1,8 @@
-package io.riposte.stages;
+package io.riposte.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.riposte.SparkTests;
-import io.riposte.cluster.AdjustedRandIndex;
 import io.riposte.io.Tables;
 import java.sql.Date;
 import java.time.LocalDate;

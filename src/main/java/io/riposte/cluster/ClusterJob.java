@@ -1,4 +1,4 @@
-package io.riposte.jobs;
+package io.riposte.cluster;
 
 import static org.apache.spark.sql.functions.col;
 
@@ -6,10 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.riposte.io.Outputs;
 import io.riposte.io.Tables;
 import io.riposte.run.RunRecord;
-import io.riposte.stages.ClaimFeatures;
-import io.riposte.stages.ClusterClaims;
-import io.riposte.stages.ClusterOutlets;
-import io.riposte.stages.DescribeClusters;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.logging.log4j.LogManager;

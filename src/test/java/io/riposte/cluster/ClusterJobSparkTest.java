@@ -1,4 +1,4 @@
-package io.riposte.jobs;
+package io.riposte.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,7 +7,6 @@ import io.riposte.SparkTests;
 import io.riposte.io.Outputs;
 import io.riposte.io.Tables;
 import io.riposte.run.RunRecord;
-import io.riposte.stages.ClusterSparkTest;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
