@@ -1,4 +1,4 @@
-package io.riposte.jobs;
+package io.riposte;
 
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.sum;
@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.riposte.SparkTests;
 import io.riposte.cli.Riposte;
 import io.riposte.io.Outputs;
 import io.riposte.io.Tables;

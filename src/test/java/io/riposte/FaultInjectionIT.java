@@ -1,11 +1,9 @@
-package io.riposte.jobs;
+package io.riposte;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.riposte.SampleRun;
-import io.riposte.SparkTests;
 import io.riposte.io.OutputRoot;
 import io.riposte.run.FaultPoint;
 import java.io.IOException;

@@ -1,11 +1,10 @@
-package io.riposte.jobs;
+package io.riposte.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.riposte.HostileInputs;
 import io.riposte.SampleRun;
 import io.riposte.SparkTests;
-import io.riposte.cli.Riposte;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

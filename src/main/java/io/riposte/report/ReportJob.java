@@ -1,4 +1,4 @@
-package io.riposte.jobs;
+package io.riposte.report;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
@@ -17,7 +17,6 @@ import io.riposte.extract.Claim;
 import io.riposte.extract.offence.OffenceCategory;
 import io.riposte.io.Outputs;
 import io.riposte.io.Tables;
-import io.riposte.report.ReportData;
 import io.riposte.report.ReportData.Categories;
 import io.riposte.report.ReportData.CategorySeries;
 import io.riposte.report.ReportData.Cluster;
@@ -25,7 +24,6 @@ import io.riposte.report.ReportData.DyadSeries;
 import io.riposte.report.ReportData.Edge;
 import io.riposte.report.ReportData.OutletShare;
 import io.riposte.report.ReportData.Summary;
-import io.riposte.report.ReportPage;
 import io.riposte.run.RunRecord;
 import java.io.IOException;
 import java.io.OutputStream;

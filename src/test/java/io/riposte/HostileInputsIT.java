@@ -1,13 +1,10 @@
-package io.riposte.jobs;
+package io.riposte;
 
 import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.riposte.HostileInputs;
-import io.riposte.SampleRun;
-import io.riposte.SparkTests;
 import io.riposte.cli.Riposte;
 import io.riposte.io.Outputs;
 import io.riposte.io.Tables;
