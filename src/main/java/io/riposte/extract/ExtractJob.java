@@ -46,14 +46,18 @@ public final class ExtractJob {
         ExtractClaims.candidates(articles, new CuePrefilter(extractor.prefilterPhrases()));
     // Persisted: claims and extract_rejects are both written from it, the NLP runs once.
     Dataset<Row> outcomes =
-        GuardExtraction.apply(
-                ExtractClaims.annotate(
-                    ExtractClaims.balance(GuardExtraction.capText(candidates)), nlp),
-                extractor)
+        candidates
+            .transform(GuardExtraction::capText)
+            .transform(ExtractClaims::balance)
+            .transform(capped -> ExtractClaims.annotate(capped, nlp))
+            .transform(annotated -> GuardExtraction.apply(annotated, extractor))
             .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       outputs.write(
-          Tables.CLAIMS, CategoriseOffences.apply(GuardExtraction.claims(outcomes), offences));
+          Tables.CLAIMS,
+          outcomes
+              .transform(GuardExtraction::claims)
+              .transform(claims -> CategoriseOffences.apply(claims, offences)));
       outputs.write(
           Tables.EXTRACT_REJECTS,
           GuardExtraction.errors(outcomes).union(GuardExtraction.truncated(candidates)));

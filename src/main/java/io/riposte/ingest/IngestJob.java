@@ -94,8 +94,9 @@ public final class IngestJob {
             config.format(), FieldMapping.withOverrides(config.fields()), config.maxChars() * 2);
 
     Dataset<Row> built =
-        BuildArticles.rejectDuplicateIds(
-                BuildArticles.apply(ArchiveReader.read(spark, files, options), builder))
+        ArchiveReader.read(spark, files, options)
+            .transform(raw -> BuildArticles.apply(raw, builder))
+            .transform(BuildArticles::rejectDuplicateIds)
             .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> buckets = null;
     try {
