@@ -13,8 +13,10 @@ if [[ ! -f "$out/articles/_SUCCESS" ]]; then
   "$RIPOSTE_HOME/jobs/riposte" ingest --input "$input" --output "$out" --quiet
 fi
 java_bin="$(riposte_java)"
+# ExtractBenchmark lives with the tests (out of the application jar).
+classpath="$(riposte_bench_classpath)"
 # shellcheck disable=SC2046
 "$java_bin" -Xmx"${RIPOSTE_DRIVER_MEMORY:-6g}" $(riposte_java_opts) ${RIPOSTE_JAVA_OPTS:-} \
   -Dlog4j2.configurationFile=riposte-log4j2.properties -Dspark.master="${SPARK_MASTER:-local[2]}" \
-  -cp "$RIPOSTE_HOME/target/classes:$(cat "$RIPOSTE_HOME/target/riposte.classpath")" \
+  -cp "$classpath" \
   io.riposte.bench.ExtractBenchmark "$out" "$rounds" "$passes"

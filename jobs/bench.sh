@@ -77,7 +77,8 @@ export RIPOSTE_JAVA_OPTS="${RIPOSTE_JAVA_OPTS:-} -Driposte.report-peak-heap=true
 export SPARK_MASTER="$master"
 export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
 
-classpath="$RIPOSTE_HOME/target/classes:$(cat "$RIPOSTE_HOME/target/riposte.classpath")"
+# The benchmark classes live with the tests (out of the application jar).
+classpath="$(riposte_bench_classpath)"
 bench_java() {
   # shellcheck disable=SC2046,SC2086
   "$java_bin" -Xmx"$memory" $(riposte_java_opts) $RIPOSTE_JAVA_OPTS \

@@ -28,3 +28,21 @@ riposte_java() {
 riposte_java_opts() {
   grep -v '^#' "$RIPOSTE_HOME/jobs/java-opts" | tr '\n' ' '
 }
+
+# The classpath of the benchmarks, which live with the tests (src/test/java, out of the
+# application jar): test classes, classes and the test-scope dependencies (Spark included).
+# Compiles main and test sources first when they changed (needs Maven).
+riposte_bench_classpath() {
+  local java_bin stamp="$RIPOSTE_HOME/target/riposte-test.classpath"
+  java_bin="$(riposte_java)" || return 1
+  if [[ ! -s "$stamp" || -n "$(cd "$RIPOSTE_HOME" && find pom.xml src data -newer "$stamp" -print -quit 2>/dev/null)" ]]; then
+    echo "riposte: compiling the benchmarks (first run or sources changed)..." >&2
+    local mvn_args=(-B -q -Dstyle.color=never -DskipTests -Dspotless.check.skip=true test-compile
+      dependency:build-classpath -DincludeScope=test -Dmdep.outputFile="$stamp")
+    (cd "$RIPOSTE_HOME" && export JAVA_HOME="$(dirname "$(dirname "$(readlink -f "$java_bin")")")" &&
+      { mvn -o "${mvn_args[@]}" || mvn "${mvn_args[@]}"; } >&2) || return 1
+    # build-classpath leaves the file as it is when the classpath did not change: mark the compile.
+    touch "$stamp"
+  fi
+  echo "$RIPOSTE_HOME/target/test-classes:$RIPOSTE_HOME/target/classes:$(cat "$stamp")"
+}

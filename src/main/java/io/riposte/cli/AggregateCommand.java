@@ -1,6 +1,6 @@
 package io.riposte.cli;
 
-import io.riposte.jobs.AggregateJob;
+import io.riposte.aggregate.AggregateJob;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

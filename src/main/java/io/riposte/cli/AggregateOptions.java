@@ -1,6 +1,6 @@
 package io.riposte.cli;
 
-import io.riposte.jobs.AggregateJob;
+import io.riposte.aggregate.AggregateJob;
 import picocli.CommandLine.Option;
 
 /** Options of the aggregate stage, shared by {@code aggregate} and {@code run}. */

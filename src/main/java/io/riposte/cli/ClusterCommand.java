@@ -1,6 +1,6 @@
 package io.riposte.cli;
 
-import io.riposte.jobs.ClusterJob;
+import io.riposte.cluster.ClusterJob;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;

@@ -1,6 +1,6 @@
 package io.riposte.cli;
 
-import io.riposte.jobs.ClusterJob;
+import io.riposte.cluster.ClusterJob;
 import picocli.CommandLine.Option;
 
 /** Options of the cluster stage, shared by {@code cluster} and {@code run}. */

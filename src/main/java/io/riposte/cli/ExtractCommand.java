@@ -1,6 +1,6 @@
 package io.riposte.cli;
 
-import io.riposte.jobs.ExtractJob;
+import io.riposte.extract.ExtractJob;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,6 +1,6 @@
 package io.riposte.cli;
 
-import io.riposte.jobs.IngestJob;
+import io.riposte.ingest.IngestJob;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

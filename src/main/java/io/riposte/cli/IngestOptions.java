@@ -1,10 +1,10 @@
 package io.riposte.cli;
 
 import io.riposte.ingest.FieldMapping;
+import io.riposte.ingest.IngestJob;
+import io.riposte.ingest.MarkDuplicates;
 import io.riposte.io.InputFormat;
 import io.riposte.io.PathOverlap;
-import io.riposte.jobs.IngestJob;
-import io.riposte.stages.MarkDuplicates;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

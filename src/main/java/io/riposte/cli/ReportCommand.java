@@ -1,6 +1,6 @@
 package io.riposte.cli;
 
-import io.riposte.jobs.ReportJob;
+import io.riposte.report.ReportJob;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,7 +1,7 @@
 package io.riposte.cli;
 
-import io.riposte.jobs.ExtractJob;
-import io.riposte.jobs.ReportJob;
+import io.riposte.extract.ExtractJob;
+import io.riposte.report.ReportJob;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;

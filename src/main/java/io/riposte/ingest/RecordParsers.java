@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.riposte.ingest.FieldMapping.Field;
+import io.riposte.ingest.html.HtmlArticle;
+import io.riposte.ingest.html.HtmlArticleExtractor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;

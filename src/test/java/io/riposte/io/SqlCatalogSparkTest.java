@@ -3,11 +3,11 @@ package io.riposte.io;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.riposte.SparkTests;
+import io.riposte.aggregate.CountDyads;
+import io.riposte.aggregate.OrientClaims;
+import io.riposte.cluster.ClusterSparkTest;
 import io.riposte.io.SqlCatalog.Present;
 import io.riposte.io.Tables.Table;
-import io.riposte.stages.ClusterSparkTest;
-import io.riposte.stages.CountDyads;
-import io.riposte.stages.OrientClaims;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,0 +1,104 @@
+package io.riposte.aggregate;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.riposte.extract.Claim;
+import io.riposte.io.Outputs;
+import io.riposte.io.Tables;
+import io.riposte.run.RunRecord;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * The {@code aggregate} job: the {@code articles} and {@code claims} tables to {@code dyad_counts},
+ * {@code outlet_coverage}, {@code episodes} and {@code actor_summary}.
+ *
+ * <p>Every run recomputes all four from the whole of {@code claims}: episodes cross month
+ * boundaries and a story is counted in the row of its first copy, so a new month can change rows of
+ * earlier months; and aggregating claims costs little next to extracting them.
+ */
+public final class AggregateJob {
+
+  /** Default of {@code --episode-window-days}. */
+  public static final int DEFAULT_EPISODE_WINDOW_DAYS = 30;
+
+  /** Where to read and write, and the episode window. */
+  public record Config(String output, int episodeWindowDays) {
+    public Config {
+      if (episodeWindowDays < 0) {
+        throw new IllegalArgumentException(
+            "--episode-window-days: expected a number of days >= 0, got " + episodeWindowDays);
+      }
+    }
+  }
+
+  /** Counts of one aggregate run. */
+  public record Result(
+      long claims, long denials, long denialsInEpisodes, Map<String, Long> rowsByTable) {}
+
+  private AggregateJob() {}
+
+  /** Runs the job and fills the record's "aggregate" section; checks every claim is counted. */
+  public static Result run(SparkSession spark, Config config, RunRecord record) {
+    Outputs outputs = new Outputs(spark, config.output(), record.runId());
+    Dataset<Row> articles = outputs.read(Tables.ARTICLES);
+    Dataset<Row> claims = outputs.read(Tables.CLAIMS);
+    Dataset<Row> oriented =
+        OrientClaims.apply(claims, articles).persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      outputs.write(Tables.DYAD_COUNTS, CountDyads.apply(oriented));
+      outputs.write(Tables.OUTLET_COVERAGE, CountByOutlet.apply(articles, claims));
+      outputs.write(Tables.EPISODES, BuildEpisodes.apply(oriented, config.episodeWindowDays()));
+      outputs.write(Tables.ACTOR_SUMMARY, SummariseActors.apply(oriented));
+    } finally {
+      oriented.unpersist();
+    }
+    Result result = check(outputs);
+    ObjectNode section = record.section("aggregate");
+    section.put("episode_window_days", config.episodeWindowDays());
+    section.put("claims", result.claims());
+    section.put("denials", result.denials());
+    section.put("denials_in_episodes", result.denialsInEpisodes());
+    section.put("denials_outside_episodes", result.denials() - result.denialsInEpisodes());
+    ObjectNode rows = section.putObject("rows");
+    result.rowsByTable().forEach(rows::put);
+    return result;
+  }
+
+  /** Counts the written tables; fails when dyad_counts does not hold every claim exactly once. */
+  private static Result check(Outputs outputs) {
+    Row claims =
+        outputs
+            .read(Tables.CLAIMS)
+            .agg(count(lit(1)), sum(when(col(Tables.KIND).equalTo(Claim.DENIAL), 1L).otherwise(0L)))
+            .first();
+    long nClaims = claims.getLong(0);
+    long nDenials = claims.isNullAt(1) ? 0 : claims.getLong(1);
+    Row counted = outputs.read(Tables.DYAD_COUNTS).agg(sum("n_claims")).first();
+    long inDyads = counted.isNullAt(0) ? 0 : counted.getLong(0);
+    if (inDyads != nClaims) {
+      throw new IllegalStateException(
+          "dyad_counts holds "
+              + inDyads
+              + " claims, claims has "
+              + nClaims
+              + ": a claim was lost or doubled");
+    }
+    Row denied = outputs.read(Tables.EPISODES).agg(sum("n_denials")).first();
+    long inEpisodes = denied.isNullAt(0) ? 0 : denied.getLong(0);
+    Map<String, Long> rows = new LinkedHashMap<>();
+    for (Tables.Table t : Tables.AGGREGATES) {
+      rows.put(t.name(), outputs.read(t).count());
+    }
+    return new Result(nClaims, nDenials, inEpisodes, rows);
+  }
+}

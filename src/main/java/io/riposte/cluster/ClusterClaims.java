@@ -1,0 +1,436 @@
+package io.riposte.cluster;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.when;
+
+import io.riposte.extract.Claim;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.ml.Pipeline;
+import org.apache.spark.ml.PipelineStage;
+import org.apache.spark.ml.clustering.KMeans;
+import org.apache.spark.ml.clustering.KMeansModel;
+import org.apache.spark.ml.evaluation.ClusteringEvaluator;
+import org.apache.spark.ml.feature.HashingTF;
+import org.apache.spark.ml.feature.IDF;
+import org.apache.spark.ml.feature.SQLTransformer;
+import org.apache.spark.ml.linalg.SparseVector;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.ml.linalg.VectorUDT;
+import org.apache.spark.ml.linalg.Vectors;
+import org.apache.spark.ml.stat.Summarizer;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.api.java.UDF5;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+
+/**
+ * {@link ClaimFeatures} rows to pattern clusters with Spark MLlib k-means, k chosen by silhouette.
+ *
+ * <p>Unlike the other stages this one fits models, so {@link #vectorise} and {@link #fit} run Spark
+ * jobs (as MLlib estimators do); {@link Fitted#assign} is a pure transformation again. The caller
+ * caches the vectors, which every k reads.
+ *
+ * <p>The vector of a claim is a weighted concatenation of blocks, each of norm 0 or 1 before its
+ * weight (see the {@code W_*} constants): kind, accuser type, accused type, country relation and
+ * offence category (one-hot each), answered, hedged, quoted (0/1), the country pair (hashed
+ * one-hot), and the TF-IDF of the offence terms, of the accusation cues and of the denial cues
+ * (hashed, IDF fitted on the input, L2-normalised). A squared distance between two claims is thus a
+ * weighted count of what differs about them.
+ *
+ * <p>Determinism: the caller sorts the features by claim_id into one partition; k-means is seeded;
+ * k is the k of the highest silhouette, ties to the smaller k; clusters are renumbered by size
+ * (largest is 0), ties by their smallest id; a claim equally near two centres goes to the first
+ * centre of the fit. One partition because MLlib sums a partition's points per centre and merges
+ * the partition sums in the order tasks finish, which changes the last bits of the centres from run
+ * to run. On small inputs the cost is Spark's per-job overhead (about 25 jobs per k), not the
+ * claims; one partition bounds how fast a large input can go (not measured beyond the sample).
+ */
+public final class ClusterClaims {
+
+  /** Weight of the claim kind (ACCUSATION or DENIAL); small, so a denial joins its accusation. */
+  static final double W_KIND = 0.6;
+
+  /** Weight of each actor type (state, person, org, group, none). */
+  static final double W_TYPE = 0.9;
+
+  /** Weight of the country relation (same, cross, unknown). */
+  static final double W_RELATION = 0.6;
+
+  /** Weight of the country pair; low, so one pattern can hold several pairs of states. */
+  static final double W_PAIR = 0.5;
+
+  static final double W_ANSWERED = 0.3;
+  static final double W_HEDGED = 0.3;
+  static final double W_QUOTED = 0.3;
+
+  /**
+   * Weight of the offence category (one-hot): the heaviest block, so that a pattern is first what
+   * is alleged ("state -> state, chemical weapons"), then who and how it is denied.
+   */
+  static final double W_CATEGORY = 1.5;
+
+  /** Weight of the offence terms (TF-IDF); below the category, whose words they often repeat. */
+  static final double W_OFFENCE = 0.8;
+
+  /** Weight of the accusation cues (TF-IDF); low, as they are mostly synonyms (accused, blamed). */
+  static final double W_ACCUSATION_CUE = 0.4;
+
+  /** Weight of the denial cues (TF-IDF): how it is denied (smear, witch hunt, baseless). */
+  static final double W_DENIAL_CUE = 0.9;
+
+  static final int OFFENCE_DIMS = 1 << 13;
+  static final int CUE_DIMS = 1 << 11;
+  static final int PAIR_DIMS = 1 << 8;
+
+  static final List<String> KINDS = List.of(Claim.ACCUSATION, Claim.DENIAL);
+  static final List<String> TYPES =
+      List.of("state", "person", "org", "group", ClaimFeatures.NO_TYPE);
+  static final List<String> RELATIONS = List.of("same", "cross", "unknown");
+  static final List<String> CATEGORIES =
+      java.util.stream.Stream.concat(
+              java.util.Arrays.stream(io.riposte.extract.offence.OffenceCategory.values())
+                  .map(io.riposte.extract.offence.OffenceCategory::key),
+              java.util.stream.Stream.of(ClaimFeatures.NO_CATEGORY))
+          .toList();
+
+  /** k-means iterations at most. */
+  static final int MAX_ITER = 20;
+
+  /** The k range and seed: {@code --k-min}, {@code --k-max}, {@code --seed}. */
+  public record Settings(int kMin, int kMax, long seed) implements Serializable {
+    public Settings {
+      if (kMin < 2) {
+        throw new IllegalArgumentException("--k-min: expected a number >= 2, got " + kMin);
+      }
+      if (kMax < kMin) {
+        throw new IllegalArgumentException(
+            "--k-max: expected a number >= --k-min (" + kMin + "), got " + kMax);
+      }
+    }
+  }
+
+  /**
+   * A chosen clustering.
+   *
+   * @param centres cluster centres in the order of the fit (empty when there were no points)
+   * @param ids cluster_id of each centre: 0 for the largest cluster, then by size
+   * @param silhouette silhouette of the chosen k, null when no k could be scored
+   * @param silhouetteByK silhouette of every k tried
+   * @param note why the clustering is degenerate (one cluster, or none), else null
+   */
+  public record Fitted(
+      List<Vector> centres,
+      int[] ids,
+      Double silhouette,
+      Map<Integer, Double> silhouetteByK,
+      String note)
+      implements Serializable {
+
+    /** Clusters: the number of centres. */
+    public int k() {
+      return centres.size();
+    }
+
+    /**
+     * {@code vectors} with {@code cluster_id} (nearest centre) and {@code distance} (Euclidean, to
+     * that centre in feature space) added.
+     */
+    public Dataset<Row> assign(Dataset<Row> vectors) {
+      Vector[] cs = centres.toArray(Vector[]::new);
+      int[] map = ids;
+      UserDefinedFunction nearest =
+          functions.udf(
+              (UDF1<Vector, Row>)
+                  v -> {
+                    int best = nearestCentre(cs, v);
+                    return org.apache.spark.sql.RowFactory.create(
+                        map[best], Math.sqrt(Vectors.sqdist(v, cs[best])));
+                  },
+              DataTypes.createStructType(
+                  List.of(
+                      DataTypes.createStructField("cluster_id", DataTypes.IntegerType, false),
+                      DataTypes.createStructField("distance", DataTypes.DoubleType, false))));
+      return vectors
+          .withColumn("_nearest", nearest.apply(col("features")))
+          .withColumn("cluster_id", col("_nearest.cluster_id"))
+          .withColumn("distance", col("_nearest.distance"))
+          .drop("_nearest");
+    }
+  }
+
+  private ClusterClaims() {}
+
+  /**
+   * Feature rows with a {@code features} vector column added; fits the IDF weights of the offence
+   * terms and cue phrases on {@code features} (a few Spark jobs).
+   */
+  public static Dataset<Row> vectorise(Dataset<Row> features) {
+    Dataset<Row> in =
+        features.withColumn(
+            "pair_terms",
+            when(col("country_pair").isNotNull(), array(col("country_pair")))
+                .otherwise(array().cast("array<string>")));
+    List<PipelineStage> stages =
+        new ArrayList<>(
+            List.of(
+                hashing("offence_terms", "offence_tf", OFFENCE_DIMS),
+                hashing("accusation_cues", "accusation_cue_tf", CUE_DIMS),
+                hashing("denial_cues", "denial_cue_tf", CUE_DIMS),
+                hashing("pair_terms", "pair_tf", PAIR_DIMS)));
+    // IDF cannot be fitted on no rows; then there is nothing to weigh and nothing to cluster.
+    boolean empty = in.isEmpty();
+    for (String block : List.of("offence", "accusation_cue", "denial_cue")) {
+      stages.add(
+          empty
+              ? new SQLTransformer()
+                  .setStatement("SELECT *, " + block + "_tf AS " + block + "_tfidf FROM __THIS__")
+              : new IDF().setInputCol(block + "_tf").setOutputCol(block + "_tfidf"));
+    }
+    Pipeline tfidf = new Pipeline().setStages(stages.toArray(PipelineStage[]::new));
+    UserDefinedFunction assemble =
+        functions.udf(
+            (UDF5<Row, Vector, Vector, Vector, Vector, Vector>) ClusterClaims::assemble,
+            new VectorUDT());
+    return tfidf
+        .fit(in)
+        .transform(in)
+        .withColumn(
+            "features",
+            assemble.apply(
+                struct(
+                    col("kind"),
+                    col("accuser_type"),
+                    col("accused_type"),
+                    col("relation"),
+                    col("answered"),
+                    col("hedged"),
+                    col("quoted"),
+                    col("offence_category")),
+                col("pair_tf"),
+                col("offence_tfidf"),
+                col("accusation_cue_tfidf"),
+                col("denial_cue_tfidf")))
+        .drop(
+            "pair_terms",
+            "pair_tf",
+            "offence_tf",
+            "offence_tfidf",
+            "accusation_cue_tf",
+            "accusation_cue_tfidf",
+            "denial_cue_tf",
+            "denial_cue_tfidf");
+  }
+
+  /**
+   * Fits k-means for every k of the settings' range (at most rows - 1) on {@code vectors} (a {@code
+   * features} column, and {@code idColumn}, unique, for tie-breaks) and keeps the k of the highest
+   * silhouette.
+   *
+   * <p>Degenerate inputs give no error: no rows give no cluster; too few rows for {@code kMin}
+   * clusters (at most {@code kMin} rows), or points too alike to fill {@code kMin} clusters, give
+   * one cluster of everything (centre: the mean), with the reason in {@link Fitted#note}.
+   */
+  public static Fitted fit(Dataset<Row> vectors, Settings settings, String idColumn) {
+    long n = vectors.count();
+    Map<Integer, Double> byK = new TreeMap<>();
+    if (n == 0) {
+      return new Fitted(List.of(), new int[0], null, byK, "no rows to cluster");
+    }
+    long kMax = Math.min(settings.kMax(), n - 1);
+    if (kMax < settings.kMin()) {
+      return single(
+          vectors, byK, n + " rows: too few to compare " + settings.kMin() + " or more clusters");
+    }
+    ClusteringEvaluator evaluator =
+        new ClusteringEvaluator()
+            .setFeaturesCol("features")
+            .setPredictionCol("prediction")
+            .setDistanceMeasure("squaredEuclidean");
+    List<Vector> bestCentres = null;
+    double best = Double.NEGATIVE_INFINITY;
+    String note = null;
+    for (int k = settings.kMin(); k <= kMax; k++) {
+      KMeansModel model =
+          new KMeans()
+              .setK(k)
+              .setSeed(settings.seed())
+              .setMaxIter(MAX_ITER)
+              .setFeaturesCol("features")
+              .setPredictionCol("kmeans_prediction")
+              .fit(vectors);
+      List<Vector> centres = Arrays.asList(model.clusterCenters());
+      double s;
+      try {
+        // k-means|| gives fewer centres than k when there are fewer distinct points.
+        s = centres.size() < k ? Double.NaN : evaluator.evaluate(predict(vectors, centres));
+      } catch (IllegalArgumentException oneCluster) {
+        s = Double.NaN;
+      }
+      if (Double.isNaN(s)) {
+        // Too few distinct points for k clusters; a larger k cannot do better.
+        if (bestCentres == null) {
+          note = "feature vectors too alike to fill " + k + " clusters";
+        }
+        break;
+      }
+      byK.put(k, s);
+      if (s > best) {
+        best = s;
+        bestCentres = centres;
+      }
+    }
+    if (bestCentres == null) {
+      return single(vectors, byK, note == null ? "no k could be scored" : note);
+    }
+    // Centres no point is nearest to are dropped; no assignment changes.
+    int[] ids = idsBySize(vectors, bestCentres, idColumn);
+    List<Vector> kept = new ArrayList<>();
+    List<Integer> keptIds = new ArrayList<>();
+    for (int i = 0; i < ids.length; i++) {
+      if (ids[i] >= 0) {
+        kept.add(bestCentres.get(i));
+        keptIds.add(ids[i]);
+      }
+    }
+    return new Fitted(
+        kept, keptIds.stream().mapToInt(Integer::intValue).toArray(), best, byK, null);
+  }
+
+  /** One cluster of every row, centred on the mean. */
+  private static Fitted single(Dataset<Row> vectors, Map<Integer, Double> byK, String note) {
+    Vector mean = vectors.agg(Summarizer.mean(col("features"))).first().getAs(0);
+    return new Fitted(List.of(mean), new int[] {0}, null, byK, note);
+  }
+
+  /** Vectors with {@code prediction}: the index of the nearest centre (first of equals). */
+  private static Dataset<Row> predict(Dataset<Row> vectors, List<Vector> centres) {
+    Vector[] cs = centres.toArray(Vector[]::new);
+    UserDefinedFunction nearest =
+        functions.udf((UDF1<Vector, Integer>) v -> nearestCentre(cs, v), DataTypes.IntegerType);
+    return vectors.withColumn("prediction", nearest.apply(col("features")));
+  }
+
+  /**
+   * cluster_id of each centre: by size, largest first, ties by smallest id; -1 for a centre no
+   * point is nearest to.
+   */
+  private static int[] idsBySize(Dataset<Row> vectors, List<Vector> centres, String idColumn) {
+    List<Row> sizes =
+        predict(vectors, centres)
+            .groupBy("prediction")
+            .agg(count(lit(1)).as("n"), min(idColumn).as("first"))
+            .collectAsList();
+    List<Row> order = new ArrayList<>(sizes);
+    order.sort(
+        (a, b) ->
+            a.getLong(1) != b.getLong(1)
+                ? Long.compare(b.getLong(1), a.getLong(1))
+                : java.util.Objects.compare(
+                    a.getString(2),
+                    b.getString(2),
+                    java.util.Comparator.nullsFirst(java.util.Comparator.<String>naturalOrder())));
+    int[] ids = new int[centres.size()];
+    Arrays.fill(ids, -1);
+    int next = 0;
+    for (Row r : order) {
+      ids[r.getInt(0)] = next++;
+    }
+    return ids;
+  }
+
+  static int nearestCentre(Vector[] centres, Vector v) {
+    int best = 0;
+    double bestDistance = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < centres.length; i++) {
+      double d = Vectors.sqdist(v, centres[i]);
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = i;
+      }
+    }
+    return best;
+  }
+
+  private static HashingTF hashing(String in, String out, int dims) {
+    return new HashingTF().setInputCol(in).setOutputCol(out).setNumFeatures(dims).setBinary(true);
+  }
+
+  /**
+   * The weighted block vector of one claim (see the class comment); {@code claim} holds kind,
+   * accuser type, accused type, relation, answered, hedged, quoted and offence category.
+   */
+  static Vector assemble(
+      Row claim, Vector pair, Vector offence, Vector accusationCue, Vector denialCue) {
+    List<Integer> indices = new ArrayList<>();
+    List<Double> values = new ArrayList<>();
+    int base = 0;
+    base = oneHot(indices, values, base, KINDS, claim.getString(0), W_KIND);
+    base = oneHot(indices, values, base, TYPES, claim.getString(1), W_TYPE);
+    base = oneHot(indices, values, base, TYPES, claim.getString(2), W_TYPE);
+    base = oneHot(indices, values, base, RELATIONS, claim.getString(3), W_RELATION);
+    base = flag(indices, values, base, (Boolean) claim.get(4), W_ANSWERED);
+    base = flag(indices, values, base, (Boolean) claim.get(5), W_HEDGED);
+    base = flag(indices, values, base, (Boolean) claim.get(6), W_QUOTED);
+    base = oneHot(indices, values, base, CATEGORIES, claim.getString(7), W_CATEGORY);
+    base = block(indices, values, base, pair, PAIR_DIMS, W_PAIR);
+    base = block(indices, values, base, offence, OFFENCE_DIMS, W_OFFENCE);
+    base = block(indices, values, base, accusationCue, CUE_DIMS, W_ACCUSATION_CUE);
+    base = block(indices, values, base, denialCue, CUE_DIMS, W_DENIAL_CUE);
+    return Vectors.sparse(
+        base,
+        indices.stream().mapToInt(Integer::intValue).toArray(),
+        values.stream().mapToDouble(Double::doubleValue).toArray());
+  }
+
+  private static int oneHot(
+      List<Integer> indices,
+      List<Double> values,
+      int base,
+      List<String> levels,
+      String value,
+      double weight) {
+    int i = levels.indexOf(value);
+    // An unexpected level counts as the last one ("none", "unknown"); kinds are always known.
+    indices.add(base + (i < 0 ? levels.size() - 1 : i));
+    values.add(weight);
+    return base + levels.size();
+  }
+
+  private static int flag(
+      List<Integer> indices, List<Double> values, int base, Boolean on, double weight) {
+    if (Boolean.TRUE.equals(on)) {
+      indices.add(base);
+      values.add(weight);
+    }
+    return base + 1;
+  }
+
+  /** Appends {@code v} scaled to norm {@code weight} (a zero vector stays zero). */
+  private static int block(
+      List<Integer> indices, List<Double> values, int base, Vector v, int dims, double weight) {
+    SparseVector s = v.toSparse();
+    double norm = Vectors.norm(s, 2.0);
+    if (norm > 0) {
+      for (int j = 0; j < s.indices().length; j++) {
+        if (s.values()[j] != 0) {
+          indices.add(base + s.indices()[j]);
+          values.add(weight * s.values()[j] / norm);
+        }
+      }
+    }
+    return base + dims;
+  }
+}

@@ -1,0 +1,177 @@
+package io.riposte.ingest;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.substring;
+import static org.apache.spark.sql.functions.when;
+
+import io.riposte.ingest.ArticleBuilder.Article;
+import io.riposte.io.Tables;
+import java.sql.Date;
+import java.util.Arrays;
+import java.util.Iterator;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Raw records to built articles or rejects, one output row per input row: the {@link
+ * ArticleBuilder} runs in {@code mapPartitions}, and any exception on one record becomes a
+ * PROCESSING_ERROR reject for that record alone.
+ */
+public final class BuildArticles {
+
+  /** Output: the article columns (no duplicate marks yet) plus the reject columns. */
+  public static final StructType BUILT =
+      new StructType()
+          .add("article_id", DataTypes.StringType)
+          .add("outlet", DataTypes.StringType)
+          .add("outlet_key", DataTypes.StringType)
+          .add("url", DataTypes.StringType)
+          .add("published_date", DataTypes.DateType)
+          .add("date_status", DataTypes.StringType)
+          .add("title", DataTypes.StringType)
+          .add("text", DataTypes.StringType)
+          .add("n_chars", DataTypes.IntegerType)
+          .add("source_file", DataTypes.StringType)
+          .add("content_hash", DataTypes.StringType)
+          .add("position", DataTypes.LongType)
+          .add("format", DataTypes.StringType)
+          .add("reason", DataTypes.StringType)
+          .add("message", DataTypes.StringType)
+          .add("raw_snippet", DataTypes.StringType);
+
+  private BuildArticles() {}
+
+  /** A stage over {@link io.riposte.io.ArchiveReader#RAW} rows. */
+  public static Dataset<Row> apply(Dataset<Row> raw, ArticleBuilder builder) {
+    MapPartitionsFunction<Row, Row> build =
+        rows ->
+            new Iterator<>() {
+              @Override
+              public boolean hasNext() {
+                return rows.hasNext();
+              }
+
+              @Override
+              public Row next() {
+                return buildOne(builder, rows.next());
+              }
+            };
+    return raw.mapPartitions(build, Encoders.row(BUILT));
+  }
+
+  /**
+   * Turns every accepted row whose article_id an earlier row (by file, then position) already has
+   * into a DUPLICATE_ID reject, so that article ids are unique.
+   */
+  public static Dataset<Row> rejectDuplicateIds(Dataset<Row> built) {
+    WindowSpec byId =
+        Window.partitionBy(col("article_id")).orderBy(col("source_file"), col("position"));
+    Column again = col("reason").isNull().and(row_number().over(byId).gt(1));
+    Column reason = when(again, lit(RejectReason.DUPLICATE_ID.name())).otherwise(col("reason"));
+    Column message =
+        when(again, concat(lit("article_id '"), col("article_id"), lit("' is already taken")))
+            .otherwise(col("message"));
+    Column snippet =
+        when(again, substring(col("text"), 1, RawRecord.SNIPPET_CHARS))
+            .otherwise(col("raw_snippet"));
+    return built
+        .withColumn("reason", reason)
+        .withColumn("message", message)
+        .withColumn("raw_snippet", snippet);
+  }
+
+  /** The accepted rows, as article columns (without dup_group and is_primary). */
+  public static Dataset<Row> accepted(Dataset<Row> built) {
+    return built
+        .where(col("reason").isNull())
+        .drop("position", "format", "reason", "message", "raw_snippet");
+  }
+
+  /** The rejected rows, in the rejects table's schema. */
+  public static Dataset<Row> rejected(Dataset<Row> built) {
+    Column[] cols =
+        Arrays.stream(Tables.REJECTS.schema().fieldNames()).map(built::col).toArray(Column[]::new);
+    return built.where(built.col("reason").isNotNull()).select(cols);
+  }
+
+  static Row buildOne(ArticleBuilder builder, Row in) {
+    RawRecord raw =
+        new RawRecord(
+            in.getString(0),
+            in.isNullAt(1) ? null : in.getLong(1),
+            in.getString(2),
+            in.getString(3),
+            in.getString(4),
+            in.getString(5),
+            in.getString(6),
+            in.getString(7),
+            in.getString(8),
+            in.getString(9),
+            in.getString(10),
+            in.getString(11));
+    ArticleBuilder.Result result;
+    try {
+      result = builder.build(raw);
+    } catch (RuntimeException | StackOverflowError e) {
+      result =
+          new ArticleBuilder.Result(
+              null,
+              RawRecord.rejected(
+                  raw.sourceFile(),
+                  raw.position(),
+                  raw.format(),
+                  RejectReason.PROCESSING_ERROR,
+                  e.toString(),
+                  raw.text()));
+    }
+    if (result.article() != null) {
+      Article a = result.article();
+      return RowFactory.create(
+          a.articleId(),
+          a.outlet(),
+          a.outletKey(),
+          a.url(),
+          a.publishedDate() == null ? null : Date.valueOf(a.publishedDate()),
+          a.dateStatus().name(),
+          a.title(),
+          a.text(),
+          a.text().length(),
+          a.sourceFile(),
+          a.contentHash(),
+          raw.position(),
+          raw.format(),
+          null,
+          null,
+          null);
+    }
+    RawRecord r = result.reject();
+    return RowFactory.create(
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        r.sourceFile(),
+        null,
+        r.position(),
+        r.format(),
+        r.rejectReason(),
+        r.rejectMessage(),
+        r.rawSnippet());
+  }
+}
