@@ -2,8 +2,8 @@ package io.riposte.cli;
 
 import io.riposte.ingest.FieldMapping;
 import io.riposte.ingest.IngestJob;
+import io.riposte.ingest.InputFormat;
 import io.riposte.ingest.MarkDuplicates;
-import io.riposte.io.InputFormat;
 import io.riposte.io.PathOverlap;
 import java.util.LinkedHashMap;
 import java.util.List;

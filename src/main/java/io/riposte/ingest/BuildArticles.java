@@ -52,7 +52,7 @@ public final class BuildArticles {
 
   private BuildArticles() {}
 
-  /** A stage over {@link io.riposte.io.ArchiveReader#RAW} rows. */
+  /** A stage over {@link io.riposte.ingest.ArchiveReader#RAW} rows. */
   public static Dataset<Row> apply(Dataset<Row> raw, ArticleBuilder builder) {
     MapPartitionsFunction<Row, Row> build =
         rows ->

@@ -1,4 +1,4 @@
-package io.riposte.io;
+package io.riposte.ingest;
 
 import java.util.Locale;
 

@@ -1,9 +1,5 @@
-package io.riposte.io;
+package io.riposte.ingest;
 
-import io.riposte.ingest.FieldMapping;
-import io.riposte.ingest.InputLimits;
-import io.riposte.ingest.RawRecord;
-import io.riposte.ingest.RecordParsers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
