@@ -77,7 +77,9 @@ public final class BuildArticles {
   public static Dataset<Row> rejectDuplicateIds(Dataset<Row> built) {
     WindowSpec byId =
         Window.partitionBy(col("article_id")).orderBy(col("source_file"), col("position"));
-    Column again = col("reason").isNull().and(row_number().over(byId).gt(1));
+    // Decided once, before any column changes: a test on "reason" after it was replaced would
+    // leave the message and snippet of every duplicate unset.
+    Column again = col(AGAIN);
     Column reason = when(again, lit(RejectReason.DUPLICATE_ID.name())).otherwise(col("reason"));
     Column message =
         when(again, concat(lit("article_id '"), col("article_id"), lit("' is already taken")))
@@ -86,10 +88,14 @@ public final class BuildArticles {
         when(again, substring(col("text"), 1, RawRecord.SNIPPET_CHARS))
             .otherwise(col("raw_snippet"));
     return built
+        .withColumn(AGAIN, col("reason").isNull().and(row_number().over(byId).gt(1)))
         .withColumn("reason", reason)
         .withColumn("message", message)
-        .withColumn("raw_snippet", snippet);
+        .withColumn("raw_snippet", snippet)
+        .drop(AGAIN);
   }
+
+  private static final String AGAIN = "_duplicate_id";
 
   /** The accepted rows, as article columns (without dup_group and is_primary). */
   public static Dataset<Row> accepted(Dataset<Row> built) {
