@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -137,6 +138,29 @@ public final class LoopbackSparkCluster implements AutoCloseable {
   /** The work folder of worker {@code i} (from 1): one sub-folder per application. */
   public Path workDir(int i) {
     return dir.resolve("work" + i);
+  }
+
+  /**
+   * The JVM of executor {@code executorId} of application {@code appId}, if running: a descendant
+   * of one of this cluster's Workers whose command line runs {@code CoarseGrainedExecutorBackend}
+   * with those ids. Only processes started by this cluster are looked at.
+   */
+  public Optional<ProcessHandle> executorProcess(String appId, String executorId) {
+    return processes.stream()
+        .flatMap(Process::descendants)
+        .filter(
+            p -> {
+              List<String> args = List.of(p.info().arguments().orElse(new String[0]));
+              return args.contains("org.apache.spark.executor.CoarseGrainedExecutorBackend")
+                  && follows(args, "--app-id", appId)
+                  && follows(args, "--executor-id", executorId);
+            })
+        .findFirst();
+  }
+
+  private static boolean follows(List<String> args, String flag, String value) {
+    int i = args.indexOf(flag);
+    return i >= 0 && i + 1 < args.size() && args.get(i + 1).equals(value);
   }
 
   /** The last {@code lines} lines of each daemon log and each executor's stderr. */

@@ -5,16 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.riposte.io.Tables;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,6 +62,12 @@ class StandaloneClusterIT {
    */
   private static final String SHORT_LIVED_JVM = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
 
+  /**
+   * How long a task of the extract step must have run before its executor is killed: longer than
+   * the bookkeeping tasks (tens of milliseconds), shorter than the parser model load (seconds).
+   */
+  private static final Duration KILL_AFTER = Duration.ofSeconds(3);
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir(cleanup = CleanupMode.ON_SUCCESS)
@@ -63,17 +75,24 @@ class StandaloneClusterIT {
 
   static LoopbackSparkCluster cluster;
   static final List<Process> submissions = new ArrayList<>();
+  static Path repo;
+  static Path appJar;
+  static Path sparkHome;
+  static String input;
   static Path localOut;
   static Path clusterOut;
 
+  /** The application of the clean cluster run; the executor-kill test adds a second one. */
+  static String cleanAppId;
+
   @BeforeAll
   static void runTheSampleOnTheClusterAndLocally() throws Exception {
-    Path sparkHome = requiredPath("riposte.spark.home");
-    Path appJar = requiredPath("riposte.app.jar");
+    sparkHome = requiredPath("riposte.spark.home");
+    appJar = requiredPath("riposte.app.jar");
     assertThat(sparkHome.resolve("jars")).as("Spark home's jars folder").isDirectory();
     assertSparkHomeComplete(sparkHome.resolve("jars"));
-    Path repo = SparkTests.repo();
-    String input = repo.resolve("data/sample").toString();
+    repo = SparkTests.repo();
+    input = repo.resolve("data/sample").toString();
     localOut = tmp.resolve("out/local");
     clusterOut = tmp.resolve("out/cluster");
     List<String> sparkJvmOptions = javaOpts(repo);
@@ -113,6 +132,212 @@ class StandaloneClusterIT {
             appJar,
             LoopbackSparkCluster.sparkEnvironment(sparkHome),
             "cluster",
+            clusterOptions(List.of()),
+            List.of("run", "--input", input, "--output", clusterOut.toString()));
+
+    awaitSuccess(onCluster, "cluster");
+    List<String> apps = appFolders(cluster.workDir(1));
+    assertThat(apps).as("application folders of worker 1 after the clean run").hasSize(1);
+    cleanAppId = apps.get(0);
+    System.out.printf(
+        "StandaloneClusterIT: local run %.1f s; cluster up in %.1f s; cluster run %.1f s%n",
+        seconds(started, localDone),
+        seconds(localDone, clusterUp),
+        seconds(clusterUp, Instant.now()));
+  }
+
+  @AfterAll
+  static void stopWhatThisTestStarted() {
+    submissions.forEach(LoopbackSparkCluster::stop);
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  @Test
+  void clusterRunRanOnTheStandaloneMaster() throws Exception {
+    assertThat(runRecord(clusterOut).path("master").asText()).isEqualTo(cluster.masterUrl());
+    assertThat(runRecord(clusterOut).path("status").asText()).isEqualTo("ok");
+    JsonNode app = completedApp(cleanAppId);
+    assertThat(app.path("name").asText()).isEqualTo("riposte run");
+    assertThat(app.path("state").asText()).isEqualTo("FINISHED");
+  }
+
+  @Test
+  void executorsOnBothWorkersGotRiposteFlagsAsSeparateArguments() throws IOException {
+    for (int worker = 1; worker <= 2; worker++) {
+      List<Path> stderr = executorLogs(cluster.workDir(worker).resolve(cleanAppId));
+      assertThat(stderr).as("executor logs of worker %d", worker).hasSize(1);
+      // The Worker logs the executor's command with every argument in double quotes.
+      String command = Files.readAllLines(stderr.get(0), StandardCharsets.UTF_8).get(0);
+      assertThat(command)
+          .as("executor command on worker %d", worker)
+          .startsWith("Spark Executor Command:")
+          .contains(
+              "\"--add-opens=java.base/sun.nio.ch=ALL-UNNAMED\"",
+              "\"-Djdk.reflect.useDirectMethodHandle=false\"",
+              "\"-Dlog4j2.configurationFile=riposte-log4j2.properties\"",
+              "\"-XX:TieredStopAtLevel=1\"",
+              "\"-XX:+UseSerialGC\"");
+    }
+  }
+
+  @Test
+  void everyTableHasTheSameRowsAsTheLocalRun() throws IOException {
+    assertSameTables(localOut, "local run", clusterOut, "cluster run");
+  }
+
+  @Test
+  void runRecordsCountTheSame() throws IOException {
+    JsonNode local = runRecord(localOut).path("ingest");
+    JsonNode onCluster = runRecord(clusterOut).path("ingest");
+    assertThat(local.path("records_in").asLong()).as("records in, local run").isPositive();
+    for (String field : List.of("records_in", "accepted", "rejected", "rejected_by_reason")) {
+      assertThat(onCluster.path(field)).as("ingest.%s", field).isEqualTo(local.path(field));
+    }
+    assertThat(runRecord(clusterOut).path("claims_out"))
+        .as("claims_out")
+        .isEqualTo(runRecord(localOut).path("claims_out"));
+  }
+
+  /**
+   * Fault tolerance: the same cluster run, with one executor killed (SIGKILL of its JVM) while one
+   * of its extract tasks runs, succeeds and writes the same rows as the clean cluster run. Spark
+   * reruns the lost tasks on the other executor or on the one the Worker starts in place of the
+   * killed one; {@code spark.task.maxFailures=4} (Spark's default off {@code local}, given to say
+   * so) lets a task fail three times before the job fails.
+   *
+   * <p>The kill is timed from the logs, not by a sleep: once the driver has printed the {@code
+   * ingest} summary line (extract has begun), the first task that an executor's log shows running
+   * for {@link #KILL_AFTER} is killed with its executor, so it is a long extract task (on the
+   * sample, the one that loads the ClearNLP models, about 20 s), not a short bookkeeping task. Runs
+   * after the clean cluster run, on the same cluster: about 100 s more.
+   */
+  @Test
+  void killedExecutorDuringExtractLeavesTheSameTables() throws Exception {
+    Path killOut = tmp.resolve("out/cluster-kill");
+    Instant started = Instant.now();
+    Process run =
+        submit(
+            repo,
+            appJar,
+            LoopbackSparkCluster.sparkEnvironment(sparkHome),
+            "cluster-kill",
+            clusterOptions(List.of("--conf", "spark.task.maxFailures=4")),
+            List.of("run", "--input", input, "--output", killOut.toString()));
+    Path log = tmp.resolve("cluster-kill.log");
+    ExtractWatch.Task victim =
+        new ExtractWatch(log, cleanAppId).awaitLongExtractTask(run, KILL_AFTER, RUN_TIMEOUT);
+    ProcessHandle executor =
+        cluster
+            .executorProcess(victim.app(), victim.executor())
+            .orElseThrow(
+                () ->
+                    new AssertionError(
+                        "no JVM of executor "
+                            + victim.executor()
+                            + " of "
+                            + victim.app()
+                            + " under the Workers"));
+    double killedAt = seconds(started, Instant.now());
+    assertThat(executor.destroyForcibly()).as("SIGKILL sent to executor %s", victim).isTrue();
+    executor.onExit().get(30, TimeUnit.SECONDS);
+
+    awaitSuccess(run, "cluster-kill");
+    double runSeconds = seconds(started, Instant.now());
+    assertThat(Files.readAllLines(log, StandardCharsets.UTF_8))
+        .as("Riposte's progress line for the lost executor")
+        .anyMatch(l -> l.contains("[extract] executor " + victim.executor() + " lost"));
+    List<Path> executorsOfTheRun = new ArrayList<>();
+    for (int worker = 1; worker <= 2; worker++) {
+      executorsOfTheRun.addAll(executorLogs(cluster.workDir(worker).resolve(victim.app())));
+    }
+    assertThat(executorsOfTheRun)
+        .as("executors launched for %s: two, then one in place of the killed one", victim.app())
+        .hasSize(3);
+    // Attempts after the first: of a task (X.1) or of its stage (stage S.1).
+    List<String> retried = new ArrayList<>();
+    for (Path stderr : executorsOfTheRun) {
+      for (String line : Files.readAllLines(stderr, StandardCharsets.UTF_8)) {
+        Matcher m = ExtractWatch.RUNNING.matcher(line);
+        if (m.find() && !(m.group(2).equals("0") && m.group(4).equals("0"))) {
+          retried.add(
+              m.group()
+                  .replace("Running ", "")
+                  .concat(" on executor " + stderr.getParent().getFileName()));
+        }
+      }
+    }
+    assertThat(retried).as("tasks run again after the kill of %s", victim).isNotEmpty();
+    assertThat(completedApp(victim.app()).path("state").asText()).isEqualTo("FINISHED");
+    System.out.printf(
+        "StandaloneClusterIT: killed executor %s (pid %d) %.1f s into the run, %s had run %.1f s;"
+            + " the run took %.1f s; run again: %s%n",
+        victim.executor(),
+        executor.pid(),
+        killedAt,
+        victim,
+        victim.ranFor().toMillis() / 1000.0,
+        runSeconds,
+        retried);
+
+    assertSameTables(clusterOut, "clean cluster run", killOut, "run with a killed executor");
+    for (String field : List.of("records_in", "accepted", "rejected", "rejected_by_reason")) {
+      assertThat(runRecord(killOut).path("ingest").path(field))
+          .as("ingest.%s", field)
+          .isEqualTo(runRecord(clusterOut).path("ingest").path(field));
+    }
+    assertThat(runRecord(killOut).path("claims_out"))
+        .as("claims_out")
+        .isEqualTo(runRecord(clusterOut).path("claims_out"));
+  }
+
+  /** Every table of {@code expected} exists in {@code actual}, same schemas, same rows. */
+  private static void assertSameTables(
+      Path expected, String expectedName, Path actual, String actualName) throws IOException {
+    List<String> tables = tables(expected);
+    assertThat(tables).as("tables of the %s", expectedName).contains("articles", "rejects");
+    assertThat(tables(actual)).as("tables of the %s", actualName).isEqualTo(tables);
+    for (String table : tables) {
+      ParquetTable want = ParquetTable.read(expected.resolve(table));
+      ParquetTable got = ParquetTable.read(actual.resolve(table));
+      assertThat(got.schema()).as("Parquet schema of %s", table).isEqualTo(want.schema());
+      assertThat(got.sparkSchema()).as("Spark schema of %s", table).isEqualTo(want.sparkSchema());
+      if (!table.equals(Tables.EXTRACT_REJECTS.name())) {
+        // extract_rejects is empty on the sample: no extractor failure, no text over the cap.
+        assertThat(want.rows()).as("rows of %s in the %s", table, expectedName).isNotEmpty();
+      }
+      assertThat(got.rows())
+          .as("rows of %s: %s against %s", table, actualName, expectedName)
+          .containsExactlyInAnyOrderElementsOf(want.rows());
+      System.out.printf(
+          "StandaloneClusterIT: %s: %d rows, the same in the %s and the %s%n",
+          table, want.rows().size(), expectedName, actualName);
+    }
+  }
+
+  private static JsonNode completedApp(String appId) throws IOException, InterruptedException {
+    for (JsonNode app : cluster.masterState().path("completedapps")) {
+      if (app.path("id").asText().equals(appId)) {
+        return app;
+      }
+    }
+    throw new AssertionError("the master lists no completed application " + appId);
+  }
+
+  private static List<String> appFolders(Path workDir) throws IOException {
+    try (Stream<Path> entries = Files.list(workDir)) {
+      return entries.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  /**
+   * spark-submit options of the cluster runs, then {@code extra}: two 1-core executors of 4 GB (the
+   * ClearNLP models need 4 GB, see docs/cluster.md), each alone on a 4500m Worker.
+   */
+  private static List<String> clusterOptions(List<String> extra) {
+    List<String> options =
+        new ArrayList<>(
             List.of(
                 "--master",
                 cluster.masterUrl(),
@@ -133,89 +358,9 @@ class StandaloneClusterIT {
                 "--conf",
                 "spark.sql.shuffle.partitions=4",
                 "--conf",
-                "spark.ui.enabled=false"),
-            List.of("run", "--input", input, "--output", clusterOut.toString()));
-
-    awaitSuccess(onCluster, "cluster");
-    System.out.printf(
-        "StandaloneClusterIT: local run %.1f s; cluster up in %.1f s; cluster run %.1f s%n",
-        seconds(started, localDone),
-        seconds(localDone, clusterUp),
-        seconds(clusterUp, Instant.now()));
-  }
-
-  @AfterAll
-  static void stopWhatThisTestStarted() {
-    submissions.forEach(LoopbackSparkCluster::stop);
-    if (cluster != null) {
-      cluster.close();
-    }
-  }
-
-  @Test
-  void clusterRunRanOnTheStandaloneMaster() throws Exception {
-    assertThat(runRecord(clusterOut).path("master").asText()).isEqualTo(cluster.masterUrl());
-    assertThat(runRecord(clusterOut).path("status").asText()).isEqualTo("ok");
-    JsonNode apps = cluster.masterState().path("completedapps");
-    assertThat(apps).as("completed applications on the master").hasSize(1);
-    assertThat(apps.get(0).path("name").asText()).isEqualTo("riposte run");
-    assertThat(apps.get(0).path("state").asText()).isEqualTo("FINISHED");
-  }
-
-  @Test
-  void executorsOnBothWorkersGotRiposteFlagsAsSeparateArguments() throws IOException {
-    for (int worker = 1; worker <= 2; worker++) {
-      List<Path> stderr = executorLogs(cluster.workDir(worker));
-      assertThat(stderr).as("executor logs of worker %d", worker).hasSize(1);
-      // The Worker logs the executor's command with every argument in double quotes.
-      String command = Files.readAllLines(stderr.get(0), StandardCharsets.UTF_8).get(0);
-      assertThat(command)
-          .as("executor command on worker %d", worker)
-          .startsWith("Spark Executor Command:")
-          .contains(
-              "\"--add-opens=java.base/sun.nio.ch=ALL-UNNAMED\"",
-              "\"-Djdk.reflect.useDirectMethodHandle=false\"",
-              "\"-Dlog4j2.configurationFile=riposte-log4j2.properties\"",
-              "\"-XX:TieredStopAtLevel=1\"",
-              "\"-XX:+UseSerialGC\"");
-    }
-  }
-
-  @Test
-  void everyTableHasTheSameRowsAsTheLocalRun() throws IOException {
-    List<String> tables = tables(localOut);
-    assertThat(tables).as("tables of the local run").contains("articles", "rejects");
-    assertThat(tables(clusterOut)).as("tables of the cluster run").isEqualTo(tables);
-    for (String table : tables) {
-      ParquetTable local = ParquetTable.read(localOut.resolve(table));
-      ParquetTable onCluster = ParquetTable.read(clusterOut.resolve(table));
-      assertThat(onCluster.schema()).as("Parquet schema of %s", table).isEqualTo(local.schema());
-      assertThat(onCluster.sparkSchema())
-          .as("Spark schema of %s", table)
-          .isEqualTo(local.sparkSchema());
-      if (!table.equals(Tables.EXTRACT_REJECTS.name())) {
-        // extract_rejects is empty on the sample: no extractor failure, no text over the cap.
-        assertThat(local.rows()).as("rows of %s in the local run", table).isNotEmpty();
-      }
-      assertThat(onCluster.rows())
-          .as("rows of %s: cluster run against local run", table)
-          .containsExactlyInAnyOrderElementsOf(local.rows());
-      System.out.printf(
-          "StandaloneClusterIT: %s: %d rows, the same in both runs%n", table, local.rows().size());
-    }
-  }
-
-  @Test
-  void runRecordsCountTheSame() throws IOException {
-    JsonNode local = runRecord(localOut).path("ingest");
-    JsonNode onCluster = runRecord(clusterOut).path("ingest");
-    assertThat(local.path("records_in").asLong()).as("records in, local run").isPositive();
-    for (String field : List.of("records_in", "accepted", "rejected", "rejected_by_reason")) {
-      assertThat(onCluster.path(field)).as("ingest.%s", field).isEqualTo(local.path(field));
-    }
-    assertThat(runRecord(clusterOut).path("claims_out"))
-        .as("claims_out")
-        .isEqualTo(runRecord(localOut).path("claims_out"));
+                "spark.ui.enabled=false"));
+    options.addAll(extra);
+    return options;
   }
 
   /** Starts {@code jobs/submit.sh OPTIONS -- ARGS} with its output in {@code <name>.log}. */
@@ -344,6 +489,171 @@ class StandaloneClusterIT {
     return JSON.readTree(root.resolve("_run.json").toFile());
   }
 
+  /**
+   * Times a fault from the logs as they grow: the driver's console says when the {@code ingest}
+   * step has ended (its summary line), so the extract step has begun; the executors' stderr
+   * (Spark's INFO log: the driver's is quiet) say which task runs where. A task running once {@code
+   * ingest} has ended is a task of the extract step: ingest's tasks all finished before its summary
+   * line.
+   */
+  static final class ExtractWatch {
+
+    static final Pattern RUNNING =
+        Pattern.compile("Running task (\\d+)\\.(\\d+) in stage (\\d+)\\.(\\d+) \\(TID (\\d+)\\)");
+    private static final Pattern FINISHED =
+        Pattern.compile("Finished task \\S+ in stage \\S+ \\(TID (\\d+)\\)");
+
+    /** Riposte's summary line of a finished step, e.g. {@code ingest 21.4 s ...}. */
+    private static final Pattern STEP_DONE = Pattern.compile("^(\\w+) +\\d+\\.\\d s ");
+
+    /** A task attempt as an executor logged it. */
+    record Task(
+        String app, String executor, String task, String stage, String tid, Duration ranFor) {
+      @Override
+      public String toString() {
+        return "task " + task + " in stage " + stage + " (TID " + tid + ") on executor " + executor;
+      }
+    }
+
+    private final GrowingFile driver;
+    private final String otherApp;
+    private final Map<Path, GrowingFile> executorLogs = new LinkedHashMap<>();
+    private final Map<String, Task> running = new LinkedHashMap<>();
+    private final Map<String, Instant> seen = new LinkedHashMap<>();
+    private boolean extractBegun;
+
+    /** Watches {@code driverLog} and the executors of any application but {@code otherApp}. */
+    ExtractWatch(Path driverLog, String otherApp) {
+      this.driver = new GrowingFile(driverLog);
+      this.otherApp = otherApp;
+    }
+
+    /**
+     * Waits until a task of the extract step has run for {@code ranFor}, and returns it; fails if
+     * the extract step ends first, the run ends, or {@code timeout} passes.
+     */
+    Task awaitLongExtractTask(Process run, Duration ranFor, Duration timeout)
+        throws IOException, InterruptedException {
+      Instant deadline = Instant.now().plus(timeout);
+      while (Instant.now().isBefore(deadline)) {
+        for (String line : driver.newLines()) {
+          Matcher m = STEP_DONE.matcher(line);
+          String step = m.find() ? m.group(1) : "";
+          if (step.equals("ingest")) {
+            extractBegun = true;
+          } else if (step.equals("extract")) {
+            throw new AssertionError(
+                "the extract step ended before any of its tasks ran "
+                    + ranFor.toSeconds()
+                    + " s: "
+                    + line);
+          }
+        }
+        readExecutorLogs();
+        Instant now = Instant.now();
+        for (Task t : running.values()) {
+          Duration age = Duration.between(seen.get(t.tid()), now);
+          if (extractBegun && age.compareTo(ranFor) >= 0) {
+            return new Task(t.app(), t.executor(), t.task(), t.stage(), t.tid(), age);
+          }
+        }
+        if (!run.isAlive()) {
+          throw new AssertionError(
+              "the run ended (exit "
+                  + run.exitValue()
+                  + ") before a task of its extract step ran "
+                  + ranFor.toSeconds()
+                  + " s\n"
+                  + LoopbackSparkCluster.tail(driver.file, 60));
+        }
+        Thread.sleep(200);
+      }
+      throw new AssertionError(
+          "no task of the extract step ran "
+              + ranFor.toSeconds()
+              + " s within "
+              + timeout.toSeconds()
+              + " s (extract begun: "
+              + extractBegun
+              + "; executor logs: "
+              + executorLogs.keySet()
+              + ")\n"
+              + LoopbackSparkCluster.tail(driver.file, 60));
+    }
+
+    /** Reads new lines of every executor's stderr: {@code <work>/<app>/<executor>/stderr}. */
+    private void readExecutorLogs() throws IOException {
+      for (int worker = 1; worker <= 2; worker++) {
+        Path work = cluster.workDir(worker);
+        try (Stream<Path> files = Files.walk(work, 3)) {
+          files
+              .filter(p -> p.getFileName().toString().equals("stderr"))
+              .filter(p -> !work.relativize(p).getName(0).toString().equals(otherApp))
+              .forEach(p -> executorLogs.computeIfAbsent(p, GrowingFile::new));
+        }
+      }
+      for (Map.Entry<Path, GrowingFile> log : executorLogs.entrySet()) {
+        String executor = log.getKey().getParent().getFileName().toString();
+        String app = log.getKey().getParent().getParent().getFileName().toString();
+        for (String line : log.getValue().newLines()) {
+          Matcher m = RUNNING.matcher(line);
+          if (m.find()) {
+            Task t =
+                new Task(
+                    app,
+                    executor,
+                    m.group(1) + "." + m.group(2),
+                    m.group(3) + "." + m.group(4),
+                    m.group(5),
+                    Duration.ZERO);
+            running.put(t.tid(), t);
+            seen.put(t.tid(), Instant.now());
+          }
+          m = FINISHED.matcher(line);
+          if (m.find()) {
+            running.remove(m.group(1));
+          }
+        }
+      }
+    }
+  }
+
+  /** A text file that another process appends to, read line by line as it grows. */
+  static final class GrowingFile {
+    final Path file;
+    private long offset;
+    private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
+
+    GrowingFile(Path file) {
+      this.file = file;
+    }
+
+    /** The complete lines written since the last call. */
+    List<String> newLines() throws IOException {
+      if (!Files.exists(file)) {
+        return List.of();
+      }
+      try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+        channel.position(offset);
+        ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+        int n;
+        while ((n = channel.read(buffer)) > 0) {
+          partial.write(buffer.array(), 0, n);
+          offset += n;
+          buffer.clear();
+        }
+      }
+      String text = partial.toString(StandardCharsets.UTF_8);
+      int end = text.lastIndexOf('\n');
+      if (end < 0) {
+        return List.of();
+      }
+      partial.reset();
+      partial.writeBytes(text.substring(end + 1).getBytes(StandardCharsets.UTF_8));
+      return List.of(text.substring(0, end).split("\n"));
+    }
+  }
+
   /** Prints the tails of the submissions', daemons' and executors' logs when anything fails. */
   static final class PrintLogsOnFailure
       implements TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
@@ -365,7 +675,7 @@ class StandaloneClusterIT {
     private static void print() {
       StringBuilder out =
           new StringBuilder("StandaloneClusterIT logs (all kept in " + tmp + "):\n");
-      for (String name : List.of("cluster", "local")) {
+      for (String name : List.of("cluster-kill", "cluster", "local")) {
         Path log = tmp == null ? null : tmp.resolve(name + ".log");
         if (log != null && Files.exists(log)) {
           out.append("---- ").append(log).append(" (last 40 lines)\n");
