@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -286,36 +287,86 @@ public final class ArchiveReader {
   /**
    * Parquet files through Spark's reader. Each file's footer is checked first, on the driver: a
    * file without a valid footer (truncated, not Parquet) becomes one {@code CORRUPT_FILE} reject
-   * and is not read. (A file whose footer is valid but a data page corrupt still fails the read.)
+   * and is not read. A file whose footer is valid but whose data is damaged is read up to the
+   * damage (Spark's {@code ignoreCorruptFiles} for this read only), and the rows its footer
+   * promises but the read did not give become one {@code CORRUPT_FILE} reject. Knowing that takes
+   * one more pass over the Parquet input, decoding every column.
    */
   private static JavaRDD<Row> parquet(SparkSession spark, List<String> paths, Options options) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     List<Row> corrupt = new ArrayList<>();
     List<String> good = new ArrayList<>();
+    Map<String, Long> promised = new HashMap<>();
+    Map<String, String> pathOf = new HashMap<>();
     for (String path : paths) {
       Path p = new Path(path);
       try (org.apache.parquet.hadoop.ParquetFileReader reader =
           org.apache.parquet.hadoop.ParquetFileReader.open(
               org.apache.parquet.hadoop.util.HadoopInputFile.fromPath(
                   p, spark.sparkContext().hadoopConfiguration()))) {
-        reader.getFooter();
+        promised.put(new Path(path).toUri().getPath(), reader.getRecordCount());
+        pathOf.put(new Path(path).toUri().getPath(), path);
         good.add(path);
       } catch (IOException | RuntimeException e) {
         corrupt.add(toRow(RecordParsers.corrupt(path, 0L, "parquet", e)));
       }
     }
-    JavaRDD<Row> rejects = jsc.parallelize(corrupt, 1);
     if (good.isEmpty()) {
-      return rejects;
+      return jsc.parallelize(corrupt, 1);
     }
-    return rejects.union(parquetRows(spark, good, options));
+    Dataset<Row> withFile =
+        spark
+            .read()
+            .option("ignoreCorruptFiles", "true")
+            .parquet(good.toArray(String[]::new))
+            .withColumn("__file", org.apache.spark.sql.functions.input_file_name());
+    for (Map.Entry<String, Long> r : readableRows(withFile).entrySet()) {
+      String key = java.net.URI.create(r.getKey()).getPath();
+      long read = r.getValue();
+      Long expected = promised.remove(key);
+      if (expected != null && read < expected) {
+        corrupt.add(damaged(pathOf.get(key), read, expected));
+      }
+    }
+    // A file damaged before its first row gives no row at all.
+    for (String path : good) {
+      Long expected = promised.get(new Path(path).toUri().getPath());
+      if (expected != null && expected > 0) {
+        corrupt.add(damaged(path, 0, expected));
+      }
+    }
+    return jsc.parallelize(corrupt, 1).union(parquetRows(withFile, options));
   }
 
-  private static JavaRDD<Row> parquetRows(SparkSession spark, List<String> paths, Options options) {
-    Dataset<Row> table = spark.read().parquet(paths.toArray(String[]::new));
-    String[] columns = table.columns();
-    Dataset<Row> withFile =
-        table.withColumn("__file", org.apache.spark.sql.functions.input_file_name());
+  /**
+   * Per file, the rows that can be read, each row whole (a count or an aggregate over the columns
+   * can be answered without decoding the damaged pages).
+   */
+  private static Map<String, Long> readableRows(Dataset<Row> withFile) {
+    int file = withFile.columns().length - 1;
+    return withFile.toJavaRDD().map(r -> r.getString(file)).countByValue();
+  }
+
+  private static Row damaged(String file, long read, long expected) {
+    return toRow(
+        RawRecord.rejected(
+            file,
+            read,
+            "parquet",
+            RejectReason.CORRUPT_FILE,
+            "file damaged: "
+                + read
+                + " of "
+                + expected
+                + " rows readable, the other "
+                + (expected - read)
+                + " lost",
+            null));
+  }
+
+  private static JavaRDD<Row> parquetRows(Dataset<Row> withFile, Options options) {
+    String[] columns =
+        Arrays.stream(withFile.columns()).filter(c -> !c.equals("__file")).toArray(String[]::new);
     FieldMapping mapping = options.mapping();
     int max = options.maxRecordChars();
     return withFile

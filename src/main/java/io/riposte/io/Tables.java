@@ -184,7 +184,7 @@ public final class Tables {
                   "position",
                   LongType,
                   true,
-                  "Where in the file: byte offset of the line (JSON lines, in the decompressed stream for .gz), record number from 1 (CSV), row number (Parquet), 0 for whole-file formats. For CORRUPT_FILE, where reading failed (0 for a Parquet file without a valid footer).",
+                  "Where in the file: byte offset of the line (JSON lines, in the decompressed stream for .gz), record number from 1 (CSV), row number (Parquet), 0 for whole-file formats. For CORRUPT_FILE, where reading failed (0 for a Parquet file without a valid footer; for a damaged one, the rows read).",
                   "13917"),
               col(
                   "format",
