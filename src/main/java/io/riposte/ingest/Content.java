@@ -7,7 +7,10 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
-/** Byte-level checks and decoding for inputs read as bytes (text and HTML pages, JSON lines). */
+/**
+ * Byte-level checks and decoding for inputs read as bytes (text and HTML pages, JSON lines) or
+ * streamed (CSV).
+ */
 final class Content {
 
   /** How many leading bytes the binary check reads. */
@@ -73,6 +76,101 @@ final class Content {
   }
 
   private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
+  /** The windows-1252 character of each byte (U+FFFD for the five it leaves undefined). */
+  private static final char[] CP1252 = new char[256];
+
+  static {
+    for (int b = 0; b < 256; b++) {
+      CP1252[b] = new String(new byte[] {(byte) b}, WINDOWS_1252).charAt(0);
+    }
+  }
+
+  /**
+   * A stream decoded as UTF-8 (a leading byte-order mark dropped), where a byte that does not start
+   * a valid UTF-8 sequence is read as windows-1252: for streamed inputs (CSV) that cannot be
+   * decoded whole first. Bounded work per byte: a sequence is at most 4 bytes.
+   */
+  static java.io.Reader utf8OrWindows1252(java.io.InputStream raw) {
+    return new Utf8OrWindows1252(raw);
+  }
+
+  private static final class Utf8OrWindows1252 extends java.io.Reader {
+    private final java.io.BufferedInputStream in;
+    private int pendingLow = -1;
+    private boolean started;
+
+    Utf8OrWindows1252(java.io.InputStream raw) {
+      this.in = new java.io.BufferedInputStream(raw, 64 * 1024);
+    }
+
+    @Override
+    public int read(char[] cbuf, int off, int len) throws java.io.IOException {
+      if (!started) {
+        started = true;
+        in.mark(3);
+        if (!(in.read() == 0xEF && in.read() == 0xBB && in.read() == 0xBF)) {
+          in.reset();
+        }
+      }
+      if (len == 0) {
+        return 0;
+      }
+      int n = 0;
+      while (n < len) {
+        if (pendingLow >= 0) {
+          cbuf[off + n++] = (char) pendingLow;
+          pendingLow = -1;
+          continue;
+        }
+        int b = in.read();
+        if (b < 0) {
+          return n == 0 ? -1 : n;
+        }
+        if (b < 0x80) {
+          cbuf[off + n++] = (char) b;
+          continue;
+        }
+        int more =
+            b >= 0xC2 && b <= 0xDF
+                ? 1
+                : b >= 0xE0 && b <= 0xEF ? 2 : b >= 0xF0 && b <= 0xF4 ? 3 : 0;
+        int cp = more == 1 ? b & 0x1F : more == 2 ? b & 0x0F : b & 0x07;
+        boolean ok = more > 0;
+        in.mark(3);
+        for (int k = 0; ok && k < more; k++) {
+          int c = in.read();
+          ok = c >= 0 && (c & 0xC0) == 0x80;
+          cp = (cp << 6) | (c & 0x3F);
+        }
+        ok =
+            ok
+                && !(more == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF)))
+                && !(more == 3 && (cp < 0x10000 || cp > 0x10FFFF));
+        if (!ok) {
+          if (more > 0) {
+            in.reset();
+          }
+          cbuf[off + n++] = CP1252[b];
+        } else if (cp >= 0x10000) {
+          char[] pair = Character.toChars(cp);
+          cbuf[off + n++] = pair[0];
+          pendingLow = pair[1];
+        } else {
+          cbuf[off + n++] = (char) cp;
+        }
+        if (in.available() == 0) {
+          break; // hand back what is decoded rather than block for more
+        }
+      }
+      return n;
+    }
+
+    @Override
+    public void close() throws java.io.IOException {
+      in.close();
+    }
+  }
 
   private static final java.util.regex.Pattern META_CHARSET =
       java.util.regex.Pattern.compile(

@@ -8,11 +8,8 @@ import io.riposte.ingest.html.HtmlArticle;
 import io.riposte.ingest.html.HtmlArticleExtractor;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -146,16 +143,12 @@ public final class RecordParsers {
   /**
    * All records of one CSV file (header first, RFC 4180 quoting, multi-line fields). A row with the
    * wrong number of fields becomes a MALFORMED_RECORD; a parse failure rejects the rest of the file
-   * as one MALFORMED_RECORD at the failing record. Positions are record numbers from 1.
+   * as one MALFORMED_RECORD at the failing record. Positions are record numbers from 1. Bytes that
+   * are not UTF-8 are read as windows-1252.
    */
   public Iterator<RawRecord> csv(InputStream in, String sourceFile) {
-    Reader reader =
-        new InputStreamReader(
-            in,
-            StandardCharsets.UTF_8
-                .newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE));
+    // UTF-8, with windows-1252 for the bytes that are not: latin-1 exports read right.
+    Reader reader = Content.utf8OrWindows1252(in);
     CSVParser parser;
     try {
       parser =

@@ -87,6 +87,24 @@ class RecordParsersTest {
   }
 
   @Test
+  void csvInUtf8OrLatin1ReadsRightAndKeepsEveryCharacter() throws java.io.IOException {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    bytes.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}); // a byte-order mark
+    bytes.write("id,text\n1,".getBytes(StandardCharsets.UTF_8));
+    bytes.write("Le café de Zoë: naïve – déjà vu 🚀".getBytes(StandardCharsets.UTF_8));
+    bytes.write("\n2,".getBytes(StandardCharsets.UTF_8));
+    bytes.write("Le café de Zoë: 12€".getBytes(java.nio.charset.Charset.forName("windows-1252")));
+    bytes.write("\n3,cut \u00e9 at the end: ".getBytes(StandardCharsets.UTF_8));
+    bytes.write(new byte[] {(byte) 0xC3}); // a UTF-8 sequence cut short by the end of the file
+    List<RawRecord> out = new ArrayList<>();
+    parsers.csv(new ByteArrayInputStream(bytes.toByteArray()), "w.csv").forEachRemaining(out::add);
+    assertThat(out).extracting(RawRecord::id).containsExactly("1", "2", "3");
+    assertThat(out.get(0).text()).isEqualTo("Le café de Zoë: naïve – déjà vu 🚀");
+    assertThat(out.get(1).text()).isEqualTo("Le café de Zoë: 12€");
+    assertThat(out.get(2).text()).isEqualTo("cut \u00e9 at the end: \u00c3");
+  }
+
+  @Test
   void csvWithAnUnterminatedQuoteRejectsTheRestOnce() {
     String csv = "id,text\n1,ok text\n2,\"never closed\n3,more\n";
     List<RawRecord> out = new ArrayList<>();
