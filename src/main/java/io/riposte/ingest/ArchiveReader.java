@@ -296,16 +296,19 @@ public final class ArchiveReader {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     List<Row> corrupt = new ArrayList<>();
     List<String> good = new ArrayList<>();
-    Map<String, Long> promised = new HashMap<>();
+    // By file path (without scheme, as Spark's input_file_name gives it back): the rows its footer
+    // promises, and the path as given.
+    Map<String, Long> promised = new java.util.LinkedHashMap<>();
     Map<String, String> pathOf = new HashMap<>();
     for (String path : paths) {
       Path p = new Path(path);
+      String key = p.toUri().getPath();
       try (org.apache.parquet.hadoop.ParquetFileReader reader =
           org.apache.parquet.hadoop.ParquetFileReader.open(
               org.apache.parquet.hadoop.util.HadoopInputFile.fromPath(
                   p, spark.sparkContext().hadoopConfiguration()))) {
-        promised.put(new Path(path).toUri().getPath(), reader.getRecordCount());
-        pathOf.put(new Path(path).toUri().getPath(), path);
+        promised.put(key, reader.getRecordCount());
+        pathOf.put(key, path);
         good.add(path);
       } catch (IOException | RuntimeException e) {
         corrupt.add(toRow(RecordParsers.corrupt(path, 0L, "parquet", e)));
@@ -328,13 +331,13 @@ public final class ArchiveReader {
         corrupt.add(damaged(pathOf.get(key), read, expected));
       }
     }
-    // A file damaged before its first row gives no row at all.
-    for (String path : good) {
-      Long expected = promised.get(new Path(path).toUri().getPath());
-      if (expected != null && expected > 0) {
-        corrupt.add(damaged(path, 0, expected));
-      }
-    }
+    // Left: files that gave no row at all (damaged before their first row, or empty).
+    promised.forEach(
+        (key, expected) -> {
+          if (expected > 0) {
+            corrupt.add(damaged(pathOf.get(key), 0, expected));
+          }
+        });
     return jsc.parallelize(corrupt, 1).union(parquetRows(withFile, options));
   }
 
