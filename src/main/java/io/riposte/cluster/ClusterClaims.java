@@ -12,14 +12,13 @@ import io.riposte.extract.Claim;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineStage;
-import org.apache.spark.ml.clustering.KMeans;
-import org.apache.spark.ml.clustering.KMeansModel;
-import org.apache.spark.ml.evaluation.ClusteringEvaluator;
 import org.apache.spark.ml.feature.HashingTF;
 import org.apache.spark.ml.feature.IDF;
 import org.apache.spark.ml.feature.SQLTransformer;
@@ -35,13 +34,16 @@ import org.apache.spark.sql.api.java.UDF5;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.storage.StorageLevel;
 
 /**
- * {@link ClaimFeatures} rows to pattern clusters with Spark MLlib k-means, k chosen by silhouette.
+ * {@link ClaimFeatures} rows to pattern clusters with k-means, k chosen by silhouette.
  *
  * <p>Unlike the other stages this one fits models, so {@link #vectorise} and {@link #fit} run Spark
- * jobs (as MLlib estimators do); {@link Fitted#assign} is a pure transformation again. The caller
- * caches the vectors, which every k reads.
+ * jobs (as MLlib estimators do); {@link Fitted#assign} is a pure transformation again. k is chosen
+ * in plain Java ({@link LocalKMeans}) on at most {@link Settings#sample} rows collected to the
+ * driver, so trying a k costs no Spark job; above that many rows MLlib refines the chosen centres
+ * once over all rows. The caller caches the vectors.
  *
  * <p>The vector of a claim is a weighted concatenation of blocks, each of norm 0 or 1 before its
  * weight (see the {@code W_*} constants): kind, accuser type, accused type, country relation and
@@ -55,8 +57,7 @@ import org.apache.spark.sql.types.DataTypes;
  * (largest is 0), ties by their smallest id; a claim equally near two centres goes to the first
  * centre of the fit. One partition because MLlib sums a partition's points per centre and merges
  * the partition sums in the order tasks finish, which changes the last bits of the centres from run
- * to run. On small inputs the cost is Spark's per-job overhead (about 25 jobs per k), not the
- * claims; one partition bounds how fast a large input can go (not measured beyond the sample).
+ * to run. One partition bounds how fast the refit of a large input can go.
  */
 public final class ClusterClaims {
 
@@ -109,9 +110,22 @@ public final class ClusterClaims {
   /** k-means iterations at most. */
   static final int MAX_ITER = 20;
 
-  /** The k range and seed: {@code --k-min}, {@code --k-max}, {@code --seed}. */
-  public record Settings(int kMin, int kMax, long seed) implements Serializable {
+  /** Rows k is chosen on at most, by default: a deterministic sample of larger inputs. */
+  public static final int DEFAULT_SAMPLE = 20_000;
+
+  /**
+   * The k range and seed ({@code --k-min}, {@code --k-max}, {@code --seed}), and the most rows k is
+   * chosen on.
+   */
+  public record Settings(int kMin, int kMax, long seed, int sample) implements Serializable {
+    public Settings(int kMin, int kMax, long seed) {
+      this(kMin, kMax, seed, DEFAULT_SAMPLE);
+    }
+
     public Settings {
+      if (sample < 2) {
+        throw new IllegalArgumentException("sample: expected a number >= 2, got " + sample);
+      }
       if (kMin < 2) {
         throw new IllegalArgumentException("--k-min: expected a number >= 2, got " + kMin);
       }
@@ -150,12 +164,13 @@ public final class ClusterClaims {
      */
     public Dataset<Row> assign(Dataset<Row> vectors) {
       Vector[] cs = centres.toArray(Vector[]::new);
+      double[][] dense = dense(centres);
       int[] map = ids;
       UserDefinedFunction nearest =
           functions.udf(
               (UDF1<Vector, Row>)
                   v -> {
-                    int best = nearestCentre(cs, v);
+                    int best = nearestCentre(dense, v);
                     return org.apache.spark.sql.RowFactory.create(
                         map[best], Math.sqrt(Vectors.sqdist(v, cs[best])));
                   },
@@ -235,16 +250,25 @@ public final class ClusterClaims {
   }
 
   /**
-   * Fits k-means for every k of the settings' range (at most rows - 1) on {@code vectors} (a {@code
-   * features} column, and {@code idColumn}, unique, for tie-breaks) and keeps the k of the highest
-   * silhouette.
+   * Chooses k by silhouette on at most {@link Settings#sample} rows of {@code vectors} (a {@code
+   * features} column, and {@code idColumn}, unique, for tie-breaks and the sample's order), fitting
+   * each k in plain Java ({@link LocalKMeans}): no Spark job per k. When all rows fit in the
+   * sample, the chosen fit is the result; otherwise Spark's k-means refines its centres once over
+   * all rows.
    *
    * <p>Degenerate inputs give no error: no rows give no cluster; too few rows for {@code kMin}
    * clusters (at most {@code kMin} rows), or points too alike to fill {@code kMin} clusters, give
    * one cluster of everything (centre: the mean), with the reason in {@link Fitted#note}.
    */
   public static Fitted fit(Dataset<Row> vectors, Settings settings, String idColumn) {
-    long n = vectors.count();
+    List<Row> rows =
+        new ArrayList<>(
+            vectors
+                .select(col(idColumn), col("features"))
+                .limit(settings.sample() + 1)
+                .collectAsList());
+    boolean sampled = rows.size() > settings.sample();
+    long n = sampled ? vectors.count() : rows.size();
     Map<Integer, Double> byK = new TreeMap<>();
     if (n == 0) {
       return new Fitted(List.of(), new int[0], null, byK, "no rows to cluster");
@@ -254,34 +278,33 @@ public final class ClusterClaims {
       return single(
           vectors, byK, n + " rows: too few to compare " + settings.kMin() + " or more clusters");
     }
-    ClusteringEvaluator evaluator =
-        new ClusteringEvaluator()
-            .setFeaturesCol("features")
-            .setPredictionCol("prediction")
-            .setDistanceMeasure("squaredEuclidean");
-    List<Vector> bestCentres = null;
+    if (sampled) {
+      double fraction = Math.min(1.0, 1.2 * settings.sample() / n);
+      rows =
+          new ArrayList<>(
+              vectors
+                  .select(col(idColumn), col("features"))
+                  .sample(false, fraction, settings.seed())
+                  .limit(settings.sample())
+                  .collectAsList());
+    }
+    rows.sort(Comparator.comparing(r -> r.getString(0)));
+    List<LocalKMeans.Point> points = new ArrayList<>(rows.size());
+    int dims = rows.get(0).<Vector>getAs(1).size();
+    for (Row r : rows) {
+      points.add(point(r.getAs(1)));
+    }
+    LocalKMeans.Fit bestFit = null;
     double best = Double.NEGATIVE_INFINITY;
     String note = null;
-    for (int k = settings.kMin(); k <= kMax; k++) {
-      KMeansModel model =
-          new KMeans()
-              .setK(k)
-              .setSeed(settings.seed())
-              .setMaxIter(MAX_ITER)
-              .setFeaturesCol("features")
-              .setPredictionCol("kmeans_prediction")
-              .fit(vectors);
-      List<Vector> centres = Arrays.asList(model.clusterCenters());
-      double s;
-      try {
-        // k-means|| gives fewer centres than k when there are fewer distinct points.
-        s = centres.size() < k ? Double.NaN : evaluator.evaluate(predict(vectors, centres));
-      } catch (IllegalArgumentException oneCluster) {
-        s = Double.NaN;
-      }
+    for (int k = settings.kMin(); k <= Math.min(kMax, points.size() - 1); k++) {
+      LocalKMeans.Fit fit = LocalKMeans.fit(points, dims, k, settings.seed(), MAX_ITER);
+      // Fewer centres than k when there are fewer distinct points.
+      double s =
+          fit.k() < k ? Double.NaN : LocalKMeans.silhouette(points, dims, k, fit.assignment());
       if (Double.isNaN(s)) {
         // Too few distinct points for k clusters; a larger k cannot do better.
-        if (bestCentres == null) {
+        if (bestFit == null) {
           note = "feature vectors too alike to fill " + k + " clusters";
         }
         break;
@@ -289,24 +312,65 @@ public final class ClusterClaims {
       byK.put(k, s);
       if (s > best) {
         best = s;
-        bestCentres = centres;
+        bestFit = fit;
       }
     }
-    if (bestCentres == null) {
+    if (bestFit == null) {
       return single(vectors, byK, note == null ? "no k could be scored" : note);
     }
+    List<Vector> centres = new ArrayList<>();
+    for (double[] c : bestFit.centres()) {
+      centres.add(Vectors.dense(c));
+    }
+    int[] ids;
+    if (sampled) {
+      centres = refine(vectors, centres, settings.seed());
+      ids = idsBySize(vectors, centres, idColumn);
+    } else {
+      List<String> keys = rows.stream().map(r -> r.getString(0)).toList();
+      ids = idsBySize(bestFit.assignment(), keys, centres.size());
+    }
     // Centres no point is nearest to are dropped; no assignment changes.
-    int[] ids = idsBySize(vectors, bestCentres, idColumn);
     List<Vector> kept = new ArrayList<>();
     List<Integer> keptIds = new ArrayList<>();
     for (int i = 0; i < ids.length; i++) {
       if (ids[i] >= 0) {
-        kept.add(bestCentres.get(i));
+        kept.add(centres.get(i));
         keptIds.add(ids[i]);
       }
     }
     return new Fitted(
         kept, keptIds.stream().mapToInt(Integer::intValue).toArray(), best, byK, null);
+  }
+
+  /** Spark's k-means over all rows, started from {@code centres}: one fit, not one per k. */
+  private static List<Vector> refine(Dataset<Row> vectors, List<Vector> centres, long seed) {
+    JavaRDD<org.apache.spark.mllib.linalg.Vector> points =
+        vectors
+            .select(col("features"))
+            .javaRDD()
+            .map(r -> org.apache.spark.mllib.linalg.Vectors.fromML(r.<Vector>getAs(0)))
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      org.apache.spark.mllib.clustering.KMeansModel model =
+          new org.apache.spark.mllib.clustering.KMeans()
+              .setK(centres.size())
+              .setMaxIterations(MAX_ITER)
+              .setSeed(seed)
+              .setInitialModel(
+                  new org.apache.spark.mllib.clustering.KMeansModel(
+                      centres.stream()
+                          .map(org.apache.spark.mllib.linalg.Vectors::fromML)
+                          .toArray(org.apache.spark.mllib.linalg.Vector[]::new)))
+              .run(points.rdd());
+      List<Vector> out = new ArrayList<>();
+      for (org.apache.spark.mllib.linalg.Vector c : model.clusterCenters()) {
+        out.add(c.asML());
+      }
+      return out;
+    } finally {
+      points.unpersist(false);
+    }
   }
 
   /** One cluster of every row, centred on the mean. */
@@ -317,7 +381,7 @@ public final class ClusterClaims {
 
   /** Vectors with {@code prediction}: the index of the nearest centre (first of equals). */
   private static Dataset<Row> predict(Dataset<Row> vectors, List<Vector> centres) {
-    Vector[] cs = centres.toArray(Vector[]::new);
+    double[][] cs = dense(centres);
     UserDefinedFunction nearest =
         functions.udf((UDF1<Vector, Integer>) v -> nearestCentre(cs, v), DataTypes.IntegerType);
     return vectors.withColumn("prediction", nearest.apply(col("features")));
@@ -328,40 +392,64 @@ public final class ClusterClaims {
    * point is nearest to.
    */
   private static int[] idsBySize(Dataset<Row> vectors, List<Vector> centres, String idColumn) {
-    List<Row> sizes =
+    long[] sizes = new long[centres.size()];
+    String[] first = new String[centres.size()];
+    for (Row r :
         predict(vectors, centres)
             .groupBy("prediction")
             .agg(count(lit(1)).as("n"), min(idColumn).as("first"))
-            .collectAsList();
-    List<Row> order = new ArrayList<>(sizes);
+            .collectAsList()) {
+      sizes[r.getInt(0)] = r.getLong(1);
+      first[r.getInt(0)] = r.getString(2);
+    }
+    return idsBySize(sizes, first);
+  }
+
+  /** The same from an assignment held in memory: {@code keys.get(i)} is the id of point i. */
+  private static int[] idsBySize(int[] assignment, List<String> keys, int centres) {
+    long[] sizes = new long[centres];
+    String[] first = new String[centres];
+    for (int i = 0; i < assignment.length; i++) {
+      int c = assignment[i];
+      sizes[c]++;
+      if (first[c] == null || keys.get(i).compareTo(first[c]) < 0) {
+        first[c] = keys.get(i);
+      }
+    }
+    return idsBySize(sizes, first);
+  }
+
+  private static int[] idsBySize(long[] sizes, String[] first) {
+    List<Integer> order = new ArrayList<>();
+    for (int c = 0; c < sizes.length; c++) {
+      if (sizes[c] > 0) {
+        order.add(c);
+      }
+    }
     order.sort(
-        (a, b) ->
-            a.getLong(1) != b.getLong(1)
-                ? Long.compare(b.getLong(1), a.getLong(1))
-                : java.util.Objects.compare(
-                    a.getString(2),
-                    b.getString(2),
-                    java.util.Comparator.nullsFirst(java.util.Comparator.<String>naturalOrder())));
-    int[] ids = new int[centres.size()];
+        Comparator.<Integer>comparingLong(c -> -sizes[c])
+            .thenComparing(c -> first[c], Comparator.nullsFirst(Comparator.naturalOrder())));
+    int[] ids = new int[sizes.length];
     Arrays.fill(ids, -1);
     int next = 0;
-    for (Row r : order) {
-      ids[r.getInt(0)] = next++;
+    for (int c : order) {
+      ids[c] = next++;
     }
     return ids;
   }
 
-  static int nearestCentre(Vector[] centres, Vector v) {
-    int best = 0;
-    double bestDistance = Double.POSITIVE_INFINITY;
-    for (int i = 0; i < centres.length; i++) {
-      double d = Vectors.sqdist(v, centres[i]);
-      if (d < bestDistance) {
-        bestDistance = d;
-        best = i;
-      }
-    }
-    return best;
+  /** Index of the centre nearest to {@code v}, the first of equals (as {@link LocalKMeans}). */
+  static int nearestCentre(double[][] centres, Vector v) {
+    return LocalKMeans.nearest(point(v), centres, LocalKMeans.squaredNorms(centres));
+  }
+
+  static double[][] dense(List<Vector> centres) {
+    return centres.stream().map(Vector::toArray).toArray(double[][]::new);
+  }
+
+  private static LocalKMeans.Point point(Vector v) {
+    SparseVector s = v.toSparse();
+    return LocalKMeans.Point.of(s.indices(), s.values());
   }
 
   private static HashingTF hashing(String in, String out, int dims) {

@@ -9,7 +9,9 @@ import java.util.Locale;
  *
  * <p>A claim cluster reads "offence category (terms): actors; denial", what is alleged first, e.g.
  * {@code "cyberattack (banks, grid): state -> state; denied 80%, 'smear'"} or {@code "chemical
- * weapons (douma): Syria -> United States; denied 41%, 'fabricated'"}.
+ * weapons (douma): Syria -> United States; denied 41%, 'fabricated'"}. When no category holds half
+ * the claims, the two largest lead with their shares: {@code "sexual misconduct 38% / abuse of
+ * power 21% (trump): unnamed -> person; denied 13%"}.
  */
 public final class ClusterLabel {
 
@@ -40,6 +42,8 @@ public final class ClusterLabel {
    * @param category most frequent offence category key ("chemical_weapons"; {@value #NO_CATEGORY}
    *     for claims without one), or null
    * @param categoryClaims claims of {@code category}
+   * @param secondCategory second most frequent offence category key, or null
+   * @param secondCategoryClaims claims of {@code secondCategory}
    * @param topPair most frequent "accuser -> accused", or null
    * @param topPairClaims claims of {@code topPair}
    * @param topTypes most frequent "accuser type -> accused type" (e.g. "state -> person"), or null
@@ -53,6 +57,8 @@ public final class ClusterLabel {
       long size,
       String category,
       long categoryClaims,
+      String secondCategory,
+      long secondCategoryClaims,
       String topPair,
       long topPairClaims,
       String topTypes,
@@ -78,12 +84,20 @@ public final class ClusterLabel {
       actors = "mixed actors";
     }
     String what;
-    if (p.category() == null || !dominant(p.categoryClaims(), p.size())) {
+    if (p.category() == null) {
       what = "mixed offences";
-    } else if (p.category().equals(NO_CATEGORY)) {
-      what = "offence not categorised";
+    } else if (!dominant(p.categoryClaims(), p.size())) {
+      // No category holds half the claims: the two largest, with their shares.
+      what = category(p.category()) + " " + percent((double) p.categoryClaims() / p.size());
+      if (p.secondCategory() != null && p.secondCategoryClaims() > 0) {
+        what +=
+            " / "
+                + category(p.secondCategory())
+                + " "
+                + percent((double) p.secondCategoryClaims() / p.size());
+      }
     } else {
-      what = p.category().replace('_', ' ');
+      what = category(p.category());
     }
     // The terms add what the category does not say already (a place, a target).
     List<String> categoryWords = List.of(what.split(" "));
@@ -125,6 +139,10 @@ public final class ClusterLabel {
         "mostly #" + claimClusterId + " (" + percent(shareOfClaims) + " of claims); " + reports;
     // The claim cluster's label goes last, where cutting it loses the least.
     return cut(mostly + ": " + claimClusterLabel, OUTLET_MAX_LENGTH);
+  }
+
+  private static String category(String key) {
+    return key.equals(NO_CATEGORY) ? "offence not categorised" : key.replace('_', ' ');
   }
 
   private static boolean dominant(long claims, long size) {

@@ -89,7 +89,7 @@ public final class DescribeClusters {
                 col("col")),
             1,
             "top_cues");
-    Dataset<Row> categories = top(counted(assigned, col("offence_category")), 1, "top_categories");
+    Dataset<Row> categories = top(counted(assigned, col("offence_category")), 2, "top_categories");
     Dataset<Row> terms = top(termScores(assigned), TOP_TERMS, "top_terms");
     Dataset<Row> representatives = representatives(assigned);
 
@@ -114,7 +114,10 @@ public final class DescribeClusters {
             .apply(
                 col("size"),
                 struct(
-                    element_at(col("top_categories"), 1), element_at(col("top_categories_n"), 1)),
+                    element_at(col("top_categories"), 1),
+                    element_at(col("top_categories_n"), 1),
+                    element_at(col("top_categories"), 2),
+                    element_at(col("top_categories_n"), 2)),
                 element_at(col("top_actor_pairs"), 1),
                 element_at(col("top_actor_pairs_n"), 1),
                 element_at(col("top_types"), 1),
@@ -230,7 +233,10 @@ public final class DescribeClusters {
             transform(col("entries"), e -> e.getField("sentence")).as("representative_sentences"));
   }
 
-  /** The label; the category and its claims come as one struct (Java UDFs take at most 10). */
+  /**
+   * The label; the two main categories and their claims come as one struct (Java UDFs take at most
+   * 10).
+   */
   private static UserDefinedFunction label() {
     return functions.udf(
         (UDF10<
@@ -251,6 +257,8 @@ public final class DescribeClusters {
                         size,
                         category.getString(0),
                         category.isNullAt(1) ? 0 : (long) category.getDouble(1),
+                        category.isNullAt(2) ? null : category.getString(2),
+                        category.isNullAt(3) ? 0 : (long) category.getDouble(3),
                         pair,
                         pairN == null ? 0 : pairN.longValue(),
                         types,

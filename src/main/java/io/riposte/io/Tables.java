@@ -689,7 +689,7 @@ public final class Tables {
                   "label",
                   StringType,
                   false,
-                  "Short readable label 'offence category (terms): actors; denial', what is alleged first, e.g. 'cyberattack (banks, grid): state -> state; denied 80%, 'smear''. The category is offence_category when it has at least half of the claims ('offence not categorised' when most claims have none), else 'mixed offences'; up to two top terms not already in it follow. Actors are the top actor pair when it has at least half of the claims, else the top actor-type pattern when it has, else 'mixed actors'.",
+                  "Short readable label 'offence category (terms): actors; denial', what is alleged first, e.g. 'cyberattack (banks, grid): state -> state; denied 80%, 'smear''. The category is offence_category when it has at least half of the claims ('offence not categorised' when most claims have none), else the two largest categories with their shares of the claims ('sexual misconduct 38% / abuse of power 21%'); up to two top terms not already in it follow. Actors are the top actor pair when it has at least half of the claims, else the top actor-type pattern when it has, else 'mixed actors'.",
                   "chemical weapons (april): Donald Trump -> Syria; denied 50%, 'denied'"),
               col(
                   "size",
@@ -751,7 +751,7 @@ public final class Tables {
                   "silhouette",
                   DoubleType,
                   true,
-                  "Silhouette (squared Euclidean) of the whole clustering at the chosen k, the same in every row; in [-1, 1], higher is better separated."
+                  "Silhouette (squared Euclidean) of the whole clustering at the chosen k, the same in every row; in [-1, 1], higher is better separated. Over all claims, or over the sample k was chosen on when there are more than 20,000."
                       + CHOSEN_K,
                   "0.382"),
               col(

@@ -15,6 +15,8 @@ class ClusterLabelTest {
             10,
             "cyberattack",
             9,
+            null,
+            0,
             "United States -> North Korea",
             6,
             "state -> state",
@@ -36,6 +38,8 @@ class ClusterLabelTest {
             10,
             "chemical_weapons",
             5,
+            "military_attack",
+            3,
             "Atlantis -> Borduria",
             4,
             "state -> state",
@@ -49,12 +53,14 @@ class ClusterLabelTest {
   }
 
   @Test
-  void noDominantCategoryIsMixedAndMostWithoutOneIsNotCategorised() {
+  void noDominantCategoryNamesTheTwoLargestAndMostWithoutOneIsNotCategorised() {
     Pattern mixed =
         new Pattern(
             10,
             "corruption",
             4,
+            ClusterLabel.NO_CATEGORY,
+            3,
             "A -> B",
             4,
             "person -> none",
@@ -64,12 +70,15 @@ class ClusterLabelTest {
             10,
             0.0);
     assertThat(ClusterLabel.of(mixed))
-        .isEqualTo("mixed offences (bribery): person -> unnamed; not denied");
+        .isEqualTo(
+            "corruption 40% / offence not categorised 30% (bribery): person -> unnamed; not denied");
     Pattern none =
         new Pattern(
             9,
             ClusterLabel.NO_CATEGORY,
             8,
+            "lying",
+            1,
             "A -> B",
             2,
             "state -> org",
@@ -90,6 +99,8 @@ class ClusterLabelTest {
             2,
             "corruption",
             2,
+            null,
+            0,
             pair,
             2,
             "org -> org",

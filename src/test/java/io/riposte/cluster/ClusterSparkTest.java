@@ -146,6 +146,40 @@ public class ClusterSparkTest {
   }
 
   @Test
+  void kChosenOnASampleThenFittedOnAllRecoversThePatterns() {
+    Dataset<Row> features =
+        ClaimFeatures.apply(
+                spark.createDataFrame(claimRows, Tables.CLAIMS.schema()),
+                spark.createDataFrame(articleRows, Tables.ARTICLES.schema()))
+            .orderBy("claim_id")
+            .coalesce(1)
+            .cache();
+    Dataset<Row> vectors = ClusterClaims.vectorise(features).cache();
+    // Fewer rows in the sample than claims: k is chosen on the sample, Spark refines the centres.
+    ClusterClaims.Settings sampled = new ClusterClaims.Settings(2, 8, 42L, 60);
+    ClusterClaims.Fitted fitted = ClusterClaims.fit(vectors, sampled, "claim_id");
+    ClusterClaims.Fitted again = ClusterClaims.fit(vectors, sampled, "claim_id");
+    List<Row> assigned = fitted.assign(vectors).drop("features").collectAsList();
+    vectors.unpersist();
+    features.unpersist();
+
+    assertThat(claimRows.size()).as("claims, more than the sample").isGreaterThan(60);
+    assertThat(again.centres()).as("the same fit twice").isEqualTo(fitted.centres());
+    assertThat(again.ids()).isEqualTo(fitted.ids());
+    List<String> groups =
+        assigned.stream().map(r -> planted.get(r.<String>getAs("claim_id"))).toList();
+    List<Integer> clusters = assigned.stream().map(r -> r.<Integer>getAs("cluster_id")).toList();
+    assertThat(AdjustedRandIndex.of(groups, clusters))
+        .as("adjusted Rand index against the planted patterns, k=%d", fitted.k())
+        .isGreaterThan(0.8);
+    assertThat(fitted.silhouetteByK()).containsEntry(fitted.k(), fitted.silhouette());
+    assertThat(new java.util.TreeSet<>(clusters))
+        .as("cluster ids 0..k-1, every centre with a claim")
+        .containsExactlyElementsOf(
+            java.util.stream.IntStream.range(0, fitted.k()).boxed().toList());
+  }
+
+  @Test
   void patternsThatDifferOnlyByOffenceCategoryAreTwoClusters() {
     int gas = clusterOfGroup(first, "STRIKE_GAS").<Integer>getAs("cluster_id");
     int armed = clusterOfGroup(first, "STRIKE_ARMED").<Integer>getAs("cluster_id");
