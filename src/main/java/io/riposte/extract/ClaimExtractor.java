@@ -315,15 +315,17 @@ public final class ClaimExtractor implements Serializable {
      * "Trump said the U.S. would leave the treaty, accusing Russia of breaching it": the subject of
      * an accusation verb's participial clause is the subject of the clause it hangs on, which the
      * token rules take as the nearest noun before the comma ("the treaty"). For rule accusations
-     * whose cue is such a participle, the parse's source of the same verb names the accuser.
+     * whose cue is such a participle, or whose accuser the rules left unnamed ("American officials
+     * accused", "Jihadist rebels blamed"), the parse's source of the same verb names the accuser,
+     * unless another claim of the cue already has it (a coordinated accuser stays unnamed).
      */
     private void participleSubjects() {
       Map<Integer, List<Candidate>> bySentence = new LinkedHashMap<>();
       for (Candidate c : out) {
         if (c.kind.equals(Claim.ACCUSATION)
             && c.cueTok > 0
-            && v.low[c.cueTok].endsWith("ing")
-            && v.raw[c.cueTok - 1].equals(",")) {
+            && (c.source == null
+                || v.low[c.cueTok].endsWith("ing") && v.raw[c.cueTok - 1].equals(","))) {
           bySentence.computeIfAbsent(c.sentence, k -> new ArrayList<>()).add(c);
         }
       }
@@ -345,7 +347,8 @@ public final class ClaimExtractor implements Serializable {
           Actor subject = speaksFor(found.mentions().get(0).actor());
           for (Candidate c : e.getValue()) {
             if (c.cueTok == cue && (c.source == null || !same(c.source, subject))) {
-              if (c.target != null && same(subject, c.target)) {
+              if (c.target != null && same(subject, c.target) || hasSource(c.cueTok, subject)) {
+                // A coordinated accuser the rules left unnamed keeps its place, not a copy.
                 continue;
               }
               c.source = subject;
@@ -354,6 +357,16 @@ public final class ClaimExtractor implements Serializable {
           }
         }
       }
+    }
+
+    /** Whether a claim of the cue at token {@code cue} already has {@code source}. */
+    private boolean hasSource(int cue, Actor source) {
+      for (Candidate o : out) {
+        if (o.cueTok == cue && o.source != null && same(o.source, source)) {
+          return true;
+        }
+      }
+      return false;
     }
 
     private boolean inQuote(int from, int to) {
@@ -697,6 +710,28 @@ public final class ClaimExtractor implements Serializable {
         Gazetteer.Entry e = gazetteer.lookup(v.raw[w.tokOf[n]], doc.publishedDate());
         if (e != null && e.actor() != null) {
           return new Mention(w.tokOf[n], w.tokOf[n] + 1, e.actor(), "STATE", "parse-demonym");
+        }
+      }
+      Mention atHead = mf.mentionAt(w.tokOf[n]);
+      String lemma = p.lemmas()[n];
+      if (!p.tags()[n].startsWith("NNP")
+          && (lexicon.is("GROUP_NOUN", head)
+              || lexicon.is("ORG_WORD", head)
+              || lexicon.is("ORG_WORD", lemma))
+          && atHead == null) {
+        // "the free army", "jihadist rebels": a group named by its modifiers, with no name
+        int lo = n;
+        while (lo > 0
+            && p.heads()[lo - 1] == n
+            && (p.labels()[lo - 1].equals("amod") || p.labels()[lo - 1].equals("compound"))
+            && mf.mentionAt(w.tokOf[lo - 1]) == null) {
+          lo--;
+        }
+        if (lo < n) {
+          int a = w.tokOf[lo];
+          int b = w.tokOf[n] + 1;
+          return new Mention(
+              a, b, Actor.unlisted(mf.surface(a, b), "org", null), "GROUP", "parse-group");
         }
       }
       if (p.tags()[n].startsWith("NNP")) {
