@@ -1,5 +1,6 @@
 package io.riposte;
 
+import io.riposte.io.Tables;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,8 @@ import org.apache.parquet.schema.MessageType;
  * @param schema the Parquet schema, the same in every part file (partition columns are not in it)
  * @param sparkSchema the Spark schema (JSON, column comments included) Spark stores in the footer
  * @param rows one string per row: its partition folders ({@code column=value}, as Spark escaped
- *     them), then every non-null field as {@code name: value}
+ *     them), then every non-null field as {@code name: value}, but {@link Tables#RUN_ID}: the id of
+ *     the run that wrote the row differs between any two runs
  */
 public record ParquetTable(MessageType schema, String sparkSchema, List<String> rows) {
 
@@ -65,11 +67,19 @@ public record ParquetTable(MessageType schema, String sparkSchema, List<String> 
       try (ParquetReader<Group> reader =
           ParquetReader.builder(new GroupReadSupport(), hadoopPath(part)).withConf(conf).build()) {
         for (Group row = reader.read(); row != null; row = reader.read()) {
-          rows.add(partition + row.toString());
+          rows.add(partition + withoutRunId(row.toString()));
         }
       }
     }
     return new ParquetTable(schema, sparkSchema, List.copyOf(rows));
+  }
+
+  private static String withoutRunId(String fields) {
+    return fields
+        .lines()
+        .filter(line -> !line.startsWith(Tables.RUN_ID + ": "))
+        .map(line -> line + "\n")
+        .collect(java.util.stream.Collectors.joining());
   }
 
   private static org.apache.hadoop.fs.Path hadoopPath(Path file) {

@@ -39,7 +39,13 @@ final class ExtractCommand implements Callable<Integer> {
         (spark, record) -> {
           ExtractJob.Result r = ExtractJob.run(spark, config, record);
           return String.format(
-              "%d articles scanned: %d claims %s", r.articles(), r.claims(), r.claimsByKind());
+              "%d articles scanned%s: %d claims %s",
+              r.articles(),
+              config.incremental()
+                  ? String.format(" (claims of %d unchanged articles kept)", r.articlesReused())
+                  : "",
+              r.claims(),
+              r.claimsByKind());
         });
   }
 }

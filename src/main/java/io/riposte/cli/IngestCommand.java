@@ -40,7 +40,7 @@ final class IngestCommand implements Callable<Integer> {
           String note = r.buckets().note();
           return String.format(
               "%d records in: %d articles, %d rejected %s; %d dates missing, %d invalid;"
-                  + " %d duplicate copies (%d exact) in %d groups%s",
+                  + " %d duplicate copies (%d exact) in %d groups%s%s",
               r.recordsIn(),
               r.accepted(),
               r.rejected(),
@@ -50,7 +50,8 @@ final class IngestCommand implements Callable<Integer> {
               r.duplicateCopies(),
               r.exactCopies(),
               r.dupGroups(),
-              note == null ? "" : "; " + note);
+              note == null ? "" : "; " + note,
+              r.files().incremental() ? "; " + r.files().note() : "");
         });
   }
 }

@@ -60,6 +60,11 @@ public final class IngestOptions {
   double nearDupDistance;
 
   IngestJob.Config config(String output, String reference) {
+    return config(output, reference, false);
+  }
+
+  /** The config of the ingest stage; {@code incremental} as in {@link IngestJob#run}. */
+  IngestJob.Config config(String output, String reference, boolean incremental) {
     if (nearDupDistance < 0 || nearDupDistance >= 1) {
       throw new IllegalArgumentException(
           "--near-dup-distance: expected a number in [0, 1), got " + nearDupDistance);
@@ -79,6 +84,7 @@ public final class IngestOptions {
         minChars,
         maxChars,
         reference,
-        new MarkDuplicates.Settings(nearDupDistance, d.hashTables(), d.seed(), d.maxBucket()));
+        new MarkDuplicates.Settings(nearDupDistance, d.hashTables(), d.seed(), d.maxBucket()),
+        incremental);
   }
 }

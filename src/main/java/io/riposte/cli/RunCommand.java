@@ -32,6 +32,16 @@ final class RunCommand implements Callable<Integer> {
               + " to DIR/report.html.")
   String output;
 
+  @Option(
+      names = "--incremental",
+      description =
+          "Read only the input files not read into DIR before (new paths, or known paths whose"
+              + " size or modification time changed), extract claims only from their articles,"
+              + " then mark duplicates again over all articles and rebuild the aggregate and"
+              + " cluster tables and the report from all claims. Without earlier output, a whole"
+              + " run.")
+  boolean incremental;
+
   @Mixin CommonOptions common;
 
   @Override
@@ -42,8 +52,9 @@ final class RunCommand implements Callable<Integer> {
         common,
         output,
         List.of(
-            IngestCommand.ingestStage(ingest.config(output, common.reference)),
-            ExtractCommand.extractStage(new ExtractJob.Config(output, common.reference)),
+            IngestCommand.ingestStage(ingest.config(output, common.reference, incremental)),
+            ExtractCommand.extractStage(
+                new ExtractJob.Config(output, common.reference, incremental)),
             AggregateCommand.aggregateStage(aggregate.config(output)),
             ClusterCommand.clusterStage(cluster.config(output))));
   }

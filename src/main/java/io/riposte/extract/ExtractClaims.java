@@ -23,11 +23,13 @@ import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 
 /**
  * Articles to claims. Three steps, all lazy:
@@ -43,13 +45,35 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class ExtractClaims {
 
+  /**
+   * The article columns the claims of an article are made from: an article equal to an earlier one
+   * on all of them has the same claims.
+   */
+  public static final List<String> INPUT_COLUMNS =
+      List.of("article_id", "text", "published_date", "outlet", "outlet_key");
+
   private ExtractClaims() {}
 
   /** The articles that contain at least one cue phrase. */
   public static Dataset<Row> candidates(Dataset<Row> articles, CuePrefilter prefilter) {
     return articles
-        .select("article_id", "text", "published_date", "outlet", "outlet_key")
+        .select(INPUT_COLUMNS.stream().map(functions::col).toArray(Column[]::new))
         .filter((FilterFunction<Row>) r -> prefilter.matches(r.getString(1)));
+  }
+
+  /**
+   * The ids ({@code article_id}, one column) of the {@code articles} that are in {@code earlier}
+   * with the same {@link #INPUT_COLUMNS}: their earlier claims are theirs.
+   */
+  public static Dataset<Row> unchangedIds(Dataset<Row> articles, Dataset<Row> earlier) {
+    Dataset<Row> a = articles.alias("a");
+    Dataset<Row> e = earlier.alias("e");
+    Column same = null;
+    for (String c : INPUT_COLUMNS) {
+      Column eq = col("a." + c).eqNullSafe(col("e." + c));
+      same = same == null ? eq : same.and(eq);
+    }
+    return a.join(e, same, "left_semi").select(col("a.article_id").as("article_id"));
   }
 
   /**

@@ -2,12 +2,15 @@ package io.riposte.extract;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.riposte.extract.offence.OffenceCategoriser;
+import io.riposte.io.OutputRoot;
 import io.riposte.io.Outputs;
 import io.riposte.io.ReferenceFiles;
 import io.riposte.io.Tables;
 import io.riposte.run.RunRecord;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -21,11 +24,27 @@ import org.apache.spark.storage.StorageLevel;
  */
 public final class ExtractJob {
 
-  /** Where to read and write, and the reference data override. */
-  public record Config(String output, String reference) {}
+  /**
+   * Where to read and write, and the reference data override.
+   *
+   * @param incremental keep the earlier claims of articles that have not changed, and extract only
+   *     the others (see {@link #run})
+   */
+  public record Config(String output, String reference, boolean incremental) {
 
-  /** Counts of one extract run. */
-  public record Result(long articles, Map<String, Long> claimsByKind) {
+    /** A whole extraction, not incremental. */
+    public Config(String output, String reference) {
+      this(output, reference, false);
+    }
+  }
+
+  /**
+   * Counts of one extract run.
+   *
+   * @param articles articles extracted by this run
+   * @param articlesReused articles whose earlier claims were kept (incremental runs)
+   */
+  public record Result(long articles, long articlesReused, Map<String, Long> claimsByKind) {
     public long claims() {
       return claimsByKind.values().stream().mapToLong(Long::longValue).sum();
     }
@@ -33,36 +52,74 @@ public final class ExtractJob {
 
   private ExtractJob() {}
 
-  /** Runs the job and fills the record's "extract" section and {@code claims_out}. */
+  /**
+   * Runs the job and fills the record's "extract" section and {@code claims_out}.
+   *
+   * <p>With {@link Config#incremental}, when the current {@code articles}, {@code claims} and
+   * {@code extract_rejects} were written by one run: an article of the (new) {@code articles} equal
+   * to a current one on {@link ExtractClaims#INPUT_COLUMNS} keeps its current claims and extract
+   * rejects; only the other articles go through the NLP and the extractor. Claims are a function of
+   * those columns alone, so the table is the one a whole extraction gives.
+   */
   public static Result run(SparkSession spark, Config config, RunRecord record) {
     ReferenceFiles reference = new ReferenceFiles(config.reference());
     ClaimExtractor extractor = ClaimExtractor.parsed(reference::lines);
-    PipelineModel nlp = ExtractClaims.nlpPipeline(spark, extractor.gazetteer().phrases());
 
     Outputs outputs = new Outputs(spark, config.output(), record.runId());
     Dataset<Row> articles = outputs.read(Tables.ARTICLES);
-    OffenceCategoriser offences = OffenceCategoriser.load(reference::lines);
-    Dataset<Row> candidates =
-        ExtractClaims.candidates(articles, new CuePrefilter(extractor.prefilterPhrases()));
-    // Persisted: claims and extract_rejects are both written from it, the NLP runs once.
-    Dataset<Row> outcomes =
-        candidates
-            .transform(GuardExtraction::capText)
-            .transform(ExtractClaims::balance)
-            .transform(capped -> ExtractClaims.annotate(capped, nlp))
-            .transform(annotated -> GuardExtraction.apply(annotated, extractor))
-            .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> toExtract = articles;
+    Dataset<Row> unchanged = null;
+    Dataset<Row> claims = spark.createDataFrame(List.of(), Tables.CLAIMS.schema());
+    Dataset<Row> rejects = spark.createDataFrame(List.of(), Tables.EXTRACT_REJECTS.schema());
+    Outputs earlier = new Outputs(spark, config.output());
+    if (config.incremental() && sameRun(earlier, spark)) {
+      unchanged =
+          ExtractClaims.unchangedIds(articles, earlier.read(Tables.ARTICLES))
+              .persist(StorageLevel.MEMORY_AND_DISK());
+      toExtract = articles.join(unchanged, Tables.ARTICLE_ID, "left_anti");
+      claims = earlier.read(Tables.CLAIMS).join(unchanged, Tables.ARTICLE_ID, "left_semi");
+      rejects =
+          earlier.read(Tables.EXTRACT_REJECTS).join(unchanged, Tables.ARTICLE_ID, "left_semi");
+    }
+    Dataset<Row> outcomes = null;
+    long extracted;
+    long reused;
     try {
-      outputs.write(
-          Tables.CLAIMS,
-          outcomes
-              .transform(GuardExtraction::claims)
-              .transform(claims -> CategoriseOffences.apply(claims, offences)));
-      outputs.write(
-          Tables.EXTRACT_REJECTS,
-          GuardExtraction.errors(outcomes).union(GuardExtraction.truncated(candidates)));
+      extracted = toExtract.count();
+      reused = unchanged == null ? 0 : unchanged.count();
+      if (extracted > 0) {
+        // The NLP pipeline is built only when there is an article to read.
+        PipelineModel nlp = ExtractClaims.nlpPipeline(spark, extractor.gazetteer().phrases());
+        OffenceCategoriser offences = OffenceCategoriser.load(reference::lines);
+        Dataset<Row> candidates =
+            ExtractClaims.candidates(toExtract, new CuePrefilter(extractor.prefilterPhrases()));
+        // Persisted: claims and extract_rejects are both written from it, the NLP runs once.
+        outcomes =
+            candidates
+                .transform(GuardExtraction::capText)
+                .transform(ExtractClaims::balance)
+                .transform(capped -> ExtractClaims.annotate(capped, nlp))
+                .transform(annotated -> GuardExtraction.apply(annotated, extractor))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        claims =
+            outcomes
+                .transform(GuardExtraction::claims)
+                .transform(c -> CategoriseOffences.apply(c, offences))
+                .unionByName(claims, true);
+        rejects =
+            GuardExtraction.errors(outcomes)
+                .union(GuardExtraction.truncated(candidates))
+                .unionByName(rejects, true);
+      }
+      outputs.write(Tables.CLAIMS, claims);
+      outputs.write(Tables.EXTRACT_REJECTS, rejects);
     } finally {
-      outcomes.unpersist();
+      if (outcomes != null) {
+        outcomes.unpersist();
+      }
+      if (unchanged != null) {
+        unchanged.unpersist();
+      }
     }
 
     Map<String, Long> byKind = new TreeMap<>();
@@ -73,9 +130,12 @@ public final class ExtractJob {
     for (Row r : outputs.read(Tables.EXTRACT_REJECTS).groupBy("reason").count().collectAsList()) {
       rejected.put(r.getString(0), r.getLong(1));
     }
-    Result result = new Result(articles.count(), byKind);
+    Result result = new Result(extracted, reused, byKind);
     ObjectNode section = record.section("extract");
     section.put("articles", result.articles());
+    if (config.incremental()) {
+      section.put("articles_reused", result.articlesReused());
+    }
     section.put("claims", result.claims());
     result.claimsByKind().forEach(section::put);
     section.put("nlp_max_chars", GuardExtraction.NLP_MAX_CHARS);
@@ -95,5 +155,25 @@ public final class ExtractJob {
     }
     record.json().put("claims_out", result.claims());
     return result;
+  }
+
+  /**
+   * True when the current articles, claims and extract rejects exist and were written by one run:
+   * the claims are then those of those articles.
+   */
+  private static boolean sameRun(Outputs earlier, SparkSession spark) {
+    OutputRoot root = new OutputRoot(earlier.root(), spark.sparkContext().hadoopConfiguration());
+    String writer = null;
+    for (Tables.Table t : List.of(Tables.ARTICLES, Tables.CLAIMS, Tables.EXTRACT_REJECTS)) {
+      if (!earlier.exists(t)) {
+        return false;
+      }
+      String marker = root.markerOf(new Path(earlier.path(t)));
+      if (marker == null || (writer != null && !writer.equals(marker))) {
+        return false;
+      }
+      writer = marker;
+    }
+    return true;
   }
 }

@@ -77,6 +77,26 @@ public final class BuildArticles {
   public static Dataset<Row> rejectDuplicateIds(Dataset<Row> built) {
     WindowSpec byId =
         Window.partitionBy(col("article_id")).orderBy(col("source_file"), col("position"));
+    return rejectMarked(
+        built.withColumn(AGAIN, col("reason").isNull().and(row_number().over(byId).gt(1))));
+  }
+
+  /**
+   * Turns every accepted row whose article_id is one of {@code taken} (a single column {@code
+   * article_id}: the articles of earlier runs, with {@code --incremental}) into a DUPLICATE_ID
+   * reject: an id stays with the article that had it first.
+   */
+  public static Dataset<Row> rejectTakenIds(Dataset<Row> built, Dataset<Row> taken) {
+    Dataset<Row> marks = taken.select(col("article_id").as(TAKEN)).distinct();
+    Dataset<Row> joined =
+        built.join(marks, built.col("article_id").equalTo(marks.col(TAKEN)), "left");
+    return rejectMarked(
+            joined.withColumn(AGAIN, col("reason").isNull().and(col(TAKEN).isNotNull())))
+        .drop(TAKEN);
+  }
+
+  /** Rewrites the rows flagged in column {@link #AGAIN} as DUPLICATE_ID rejects; drops the flag. */
+  private static Dataset<Row> rejectMarked(Dataset<Row> flagged) {
     // Decided once, before any column changes: a test on "reason" after it was replaced would
     // leave the message and snippet of every duplicate unset.
     Column again = col(AGAIN);
@@ -87,13 +107,14 @@ public final class BuildArticles {
     Column snippet =
         when(again, substring(col("text"), 1, RawRecord.SNIPPET_CHARS))
             .otherwise(col("raw_snippet"));
-    return built
-        .withColumn(AGAIN, col("reason").isNull().and(row_number().over(byId).gt(1)))
+    return flagged
         .withColumn("reason", reason)
         .withColumn("message", message)
         .withColumn("raw_snippet", snippet)
         .drop(AGAIN);
   }
+
+  private static final String TAKEN = "_taken_id";
 
   private static final String AGAIN = "_duplicate_id";
 

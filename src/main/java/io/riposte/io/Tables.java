@@ -37,6 +37,13 @@ public final class Tables {
   public static final String TARGET_ACTOR = "target_actor";
   public static final String ACCUSER = "accuser";
   public static final String ACCUSED = "accused";
+  public static final String SOURCE_FILE = "source_file";
+
+  /**
+   * Column holding the id of the run that wrote a row ({@link #INPUT_FILES}): the only column whose
+   * values differ between two runs over the same input, left out when tables are compared.
+   */
+  public static final String RUN_ID = "run_id";
 
   /**
    * How every table writes an actor that a claim does not name ({@code Claim.UNSPECIFIED}): null.
@@ -145,7 +152,7 @@ public final class Tables {
                   "DAMASCUS, Syria (WSI) — The United States, Britain and France launched missile strikes on ..."),
               col("n_chars", IntegerType, false, "Length of text in characters.", "1888"),
               col(
-                  "source_file",
+                  SOURCE_FILE,
                   StringType,
                   false,
                   "File the record was read from.",
@@ -175,7 +182,7 @@ public final class Tables {
           "rejects",
           schema(
               col(
-                  "source_file",
+                  SOURCE_FILE,
                   StringType,
                   false,
                   "File the record was read from.",
@@ -211,6 +218,80 @@ public final class Tables {
                   "Start of the raw record, at most 500 characters.",
                   "Alder Bay ferries resumed normal service on Tuesday morning after ...")),
           "One row per input record that did not become an article, with the reason.");
+
+  public static final Table INPUT_FILES =
+      new Table(
+          "input_files",
+          schema(
+              col(
+                  "path",
+                  StringType,
+                  false,
+                  "Input file as listed from --input (fully qualified); articles.source_file and rejects.source_file name the same file.",
+                  "file:/data/sample/news-2018.jsonl"),
+              col(
+                  "format",
+                  StringType,
+                  false,
+                  "Input format: jsonl, csv, parquet, text, html.",
+                  "jsonl"),
+              col(
+                  "size_bytes",
+                  LongType,
+                  false,
+                  "File size in bytes when it was read (on disk, compressed for .gz).",
+                  "35874"),
+              col(
+                  "modified_ms",
+                  LongType,
+                  false,
+                  "File modification time when it was read, in milliseconds since 1970-01-01 UTC. A run with --incremental reads a known path again when its size or modification time changed.",
+                  "1546246800000"),
+              col(
+                  "records_in",
+                  LongType,
+                  false,
+                  "Records read from the file: accepted + rejected. Summed over the table, it is the rows of articles plus the rows of rejects.",
+                  "22"),
+              col(
+                  "accepted",
+                  LongType,
+                  false,
+                  "Records of the file that are rows of articles.",
+                  "19"),
+              col(
+                  "rejected",
+                  LongType,
+                  false,
+                  "Records of the file that are rows of rejects.",
+                  "3"),
+              col(
+                  "dates_missing",
+                  LongType,
+                  false,
+                  "Accepted records of the file without a date.",
+                  "1"),
+              col(
+                  "dates_invalid",
+                  LongType,
+                  false,
+                  "Accepted records of the file whose date was impossible or out of range (published_date null).",
+                  "1"),
+              col(
+                  "settings",
+                  StringType,
+                  false,
+                  "The settings the file's articles and claims were made with (JSON: Riposte version, --reference, --format, --field, --min-chars, --max-chars, near-duplicate search). A run with --incremental refuses an output made with other settings.",
+                  "{\"riposte_version\":\"0.1.0\",\"reference\":null,...}"),
+              col(
+                  RUN_ID,
+                  StringType,
+                  true,
+                  "Id of the run that read the file (the run_id of its _run.json); null when the ingest job was called outside a run (tests, notebooks).",
+                  "20181231T090000Z-4f2a9c1d")),
+          "One row per input file read into the output, by this run or (with --incremental) an earlier one: what it was when read and what became of its records.",
+          null,
+          List.of("path"));
 
   public static final Table CLAIMS =
       new Table(
@@ -878,6 +959,7 @@ public final class Tables {
       List.of(
           ARTICLES,
           REJECTS,
+          INPUT_FILES,
           CLAIMS,
           EXTRACT_REJECTS,
           DYAD_COUNTS,
