@@ -8,7 +8,6 @@ import io.riposte.io.Tables;
 import io.riposte.run.RunRecord;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -31,27 +30,26 @@ public final class ExtractJob {
     }
   }
 
+  /** Column of {@code groupBy(...).count()}. */
+  private static final String COUNT = "count";
+
+  /** Column of extract_rejects counted per value. */
+  private static final String REASON = "reason";
+
   private ExtractJob() {}
 
   /** Runs the job and fills the record's "extract" section and {@code claims_out}. */
   public static Result run(SparkSession spark, Config config, RunRecord record) {
     ReferenceFiles reference = new ReferenceFiles(config.reference());
     ClaimExtractor extractor = ClaimExtractor.parsed(reference::lines);
-    PipelineModel nlp = ExtractClaims.nlpPipeline(spark, extractor.gazetteer().phrases());
+    ExtractClaims extract = ExtractClaims.fit(spark, extractor);
+    OffenceCategoriser offences = OffenceCategoriser.load(reference::lines);
 
     Outputs outputs = new Outputs(spark, config.output(), record.runId());
     Dataset<Row> articles = outputs.read(Tables.ARTICLES);
-    OffenceCategoriser offences = OffenceCategoriser.load(reference::lines);
-    Dataset<Row> candidates =
-        ExtractClaims.candidates(articles, new CuePrefilter(extractor.prefilterPhrases()));
     // Persisted: claims and extract_rejects are both written from it, the NLP runs once.
     Dataset<Row> outcomes =
-        candidates
-            .transform(GuardExtraction::capText)
-            .transform(ExtractClaims::balance)
-            .transform(capped -> ExtractClaims.annotate(capped, nlp))
-            .transform(annotated -> GuardExtraction.apply(annotated, extractor))
-            .persist(StorageLevel.MEMORY_AND_DISK());
+        articles.transform(extract::transform).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       outputs.write(
           Tables.CLAIMS,
@@ -60,18 +58,21 @@ public final class ExtractJob {
               .transform(claims -> CategoriseOffences.apply(claims, offences)));
       outputs.write(
           Tables.EXTRACT_REJECTS,
-          GuardExtraction.errors(outcomes).union(GuardExtraction.truncated(candidates)));
+          outcomes
+              .transform(GuardExtraction::errors)
+              .union(
+                  articles.transform(extract::candidates).transform(GuardExtraction::truncated)));
     } finally {
       outcomes.unpersist();
     }
 
     Map<String, Long> byKind = new TreeMap<>();
-    for (Row r : outputs.read(Tables.CLAIMS).groupBy("kind").count().collectAsList()) {
-      byKind.put(r.getString(0), r.getLong(1));
+    for (Row r : outputs.read(Tables.CLAIMS).groupBy(Tables.KIND).count().collectAsList()) {
+      byKind.put(r.getAs(Tables.KIND), r.getAs(COUNT));
     }
     Map<String, Long> rejected = new TreeMap<>();
-    for (Row r : outputs.read(Tables.EXTRACT_REJECTS).groupBy("reason").count().collectAsList()) {
-      rejected.put(r.getString(0), r.getLong(1));
+    for (Row r : outputs.read(Tables.EXTRACT_REJECTS).groupBy(REASON).count().collectAsList()) {
+      rejected.put(r.getAs(REASON), r.getAs(COUNT));
     }
     Result result = new Result(articles.count(), byKind);
     ObjectNode section = record.section("extract");
@@ -91,7 +92,8 @@ public final class ExtractJob {
             .count()
             .orderBy(Tables.OFFENCE_CATEGORY)
             .collectAsList()) {
-      categories.put(r.isNullAt(0) ? "(none)" : r.getString(0), r.getLong(1));
+      String category = r.getAs(Tables.OFFENCE_CATEGORY);
+      categories.put(category == null ? "(none)" : category, r.<Long>getAs(COUNT));
     }
     record.json().put("claims_out", result.claims());
     return result;

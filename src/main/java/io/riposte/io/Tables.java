@@ -33,6 +33,8 @@ public final class Tables {
   public static final String KIND = "kind";
   public static final String OUTLET = "outlet";
   public static final String OUTLET_KEY = "outlet_key";
+  public static final String PUBLISHED_DATE = "published_date";
+  public static final String TEXT = "text";
   public static final String SOURCE_ACTOR = "source_actor";
   public static final String TARGET_ACTOR = "target_actor";
   public static final String ACCUSER = "accuser";
@@ -126,7 +128,7 @@ public final class Tables {
                   "Article URL when known.",
                   "https://wsi-news.example/story/2018/04/14/us-britain-france-strike-syria"),
               col(
-                  "published_date",
+                  PUBLISHED_DATE,
                   DateType,
                   true,
                   "Publication date; null when missing or impossible.",
@@ -138,7 +140,7 @@ public final class Tables {
                   "Headline when known.",
                   "U.S., Britain and France strike Syria over suspected chemical attack"),
               col(
-                  "text",
+                  TEXT,
                   StringType,
                   false,
                   "Cleaned article text: boilerplate removed, entities decoded, whitespace and quotes normalised. Claim offsets refer to it.",
@@ -347,7 +349,7 @@ public final class Tables {
                   true,
                   "Article's outlet key.",
                   "wire-service-international"),
-              col("published_date", DateType, true, "Article's publication date.", "2018-04-14")),
+              col(PUBLISHED_DATE, DateType, true, "Article's publication date.", "2018-04-14")),
           "One row per accusation or denial found in an article.");
 
   /**
@@ -908,6 +910,11 @@ public final class Tables {
                         + name
                         + "', expected one of "
                         + ALL.stream().map(Table::name).toList()));
+  }
+
+  /** A row of {@code schema} built by column name (see {@link RowBuilder}). */
+  public static RowBuilder row(StructType schema) {
+    return new RowBuilder(schema);
   }
 
   /** The comment a column was declared with. */
