@@ -39,6 +39,7 @@ public final class Tables {
   public static final String TARGET_ACTOR = "target_actor";
   public static final String ACCUSER = "accuser";
   public static final String ACCUSED = "accused";
+  public static final String MONTH = "month";
 
   /**
    * How every table writes an actor that a claim does not name ({@code Claim.UNSPECIFIED}): null.
@@ -363,6 +364,14 @@ public final class Tables {
       " Null when the claim does not name this actor (null actors are kept and grouped"
           + " together, not dropped).";
 
+  /** Comment of the month columns of the tables counted per month of publication. */
+  private static final String MONTH_OF_PUBLICATION =
+      "First day of the month of the article's publication date; null for undated articles.";
+
+  /** Comment of the offence category columns of the tables that count claims. */
+  private static final String CATEGORY_OF_CLAIMS =
+      "Offence category of the claims (claims.offence_category); null when none fits.";
+
   /** Comment of the outlet label columns of the tables built from articles and claims. */
   private static final String LABEL_OF_OUTLET =
       "The outlet's label: the one most of its articles carry (ties to the smallest), the same in"
@@ -372,12 +381,7 @@ public final class Tables {
       new Table(
           "dyad_counts",
           schema(
-              col(
-                  "month",
-                  DateType,
-                  true,
-                  "First day of the month of the article's publication date; null for undated articles.",
-                  "2017-10-01"),
+              col(MONTH, DateType, true, MONTH_OF_PUBLICATION, "2017-10-01"),
               col(
                   ACCUSER,
                   StringType,
@@ -424,12 +428,7 @@ public final class Tables {
                   false,
                   "ACCUSATION (accuser accuses accused) or DENIAL (accused denies accuser's accusation).",
                   "DENIAL"),
-              col(
-                  OFFENCE_CATEGORY,
-                  StringType,
-                  true,
-                  "Offence category of the claims (claims.offence_category); null when none fits.",
-                  "cyberattack"),
+              col(OFFENCE_CATEGORY, StringType, true, CATEGORY_OF_CLAIMS, "cyberattack"),
               col(OUTLET_KEY, StringType, true, "Outlet key of the articles.", "daily-meridian"),
               col(OUTLET, StringType, true, LABEL_OF_OUTLET, "The Daily Meridian"),
               col(
@@ -672,6 +671,36 @@ public final class Tables {
           null,
           List.of("actor"));
 
+  /** The figures of the report's chart of accusations per month by offence category. */
+  public static final Table OFFENCE_MONTHS =
+      new Table(
+          "offence_months",
+          schema(
+              col(MONTH, DateType, true, MONTH_OF_PUBLICATION, "2018-04-01"),
+              col(OFFENCE_CATEGORY, StringType, true, CATEGORY_OF_CLAIMS, "chemical_weapons"),
+              col(KIND, StringType, false, "ACCUSATION or DENIAL (claims.kind).", "ACCUSATION"),
+              col(
+                  "n_claims",
+                  LongType,
+                  false,
+                  "Claims in this row. Every claim is in exactly one row: sums over any rows are claim counts.",
+                  "5"),
+              col(
+                  "n_articles",
+                  LongType,
+                  false,
+                  "Distinct articles with such a claim, copies of one story included. Additive over months for one category and kind (an article has one month), not over categories or kinds (an article may carry several).",
+                  "3"),
+              col(
+                  "n_outlets",
+                  LongType,
+                  false,
+                  "Distinct outlets (outlet_key) with such a claim in the month; articles without an outlet are not counted. Not additive: an outlet counts in every row it has a claim in.",
+                  "3")),
+          "Claims per month, offence category and kind (accusation or denial): the figures behind the report's chart of accusations per month by offence category.",
+          null,
+          List.of(MONTH, OFFENCE_CATEGORY, KIND));
+
   /** Comment shared by the silhouette and k columns of the cluster tables. */
   private static final String CHOSEN_K =
       " Null (silhouette) or 1 (k) when the input was too small to compare several k: one cluster"
@@ -886,13 +915,14 @@ public final class Tables {
           OUTLET_COVERAGE,
           EPISODES,
           ACTOR_SUMMARY,
+          OFFENCE_MONTHS,
           CLUSTERS,
           CLAIM_CLUSTERS,
           OUTLET_CLUSTERS);
 
   /** The tables of the aggregate job. */
   public static final List<Table> AGGREGATES =
-      List.of(DYAD_COUNTS, OUTLET_COVERAGE, EPISODES, ACTOR_SUMMARY);
+      List.of(DYAD_COUNTS, OUTLET_COVERAGE, EPISODES, ACTOR_SUMMARY, OFFENCE_MONTHS);
 
   /** The tables of the cluster job. */
   public static final List<Table> CLUSTER_TABLES =

@@ -209,29 +209,35 @@ public final class ReportJob {
         outlets,
         network,
         clusters(spark, config, outputs),
-        categories(dyads));
+        categories(outputs.read(Tables.OFFENCE_MONTHS)));
   }
 
   /**
    * Accusation claims per month of the {@value #TOP_CATEGORIES} offence categories with the most
-   * (accusations without a category are one more series, "not categorised"). All dated accusations
-   * count, named actors or not; the rows collected are at most categories x months.
+   * (accusations without a category are one more series, "not categorised"), from {@code
+   * offence_months} (one row per month, category and kind). All dated accusations count, named
+   * actors or not; the rows collected are at most categories x months.
    */
-  static Categories categories(Dataset<Row> dyads) {
+  static Categories categories(Dataset<Row> offenceMonths) {
     List<Row> rows =
-        dyads
+        offenceMonths
             .where(col(Tables.KIND).equalTo(Claim.ACCUSATION).and(col("month").isNotNull()))
-            .groupBy(col(Tables.OFFENCE_CATEGORY), date_format(col("month"), "yyyy-MM").as("m"))
-            .agg(sum("n_claims").as("n"))
+            .select(
+                col(Tables.OFFENCE_CATEGORY),
+                date_format(col("month"), "yyyy-MM").as("m"),
+                col("n_claims"))
             .collectAsList();
     Map<String, Long> totals = new HashMap<>();
     Map<String, Long> byKey = new HashMap<>();
     List<String> seen = new ArrayList<>();
     for (Row r : rows) {
-      String category = r.isNullAt(0) ? NOT_CATEGORISED : r.getString(0);
-      totals.merge(category, r.getLong(2), Long::sum);
-      byKey.put(category + '\u0000' + r.getString(1), r.getLong(2));
-      seen.add(r.getString(1));
+      String key = r.getAs(Tables.OFFENCE_CATEGORY);
+      String category = key == null ? NOT_CATEGORISED : key;
+      String month = r.getAs("m");
+      long claims = r.getAs("n_claims");
+      totals.merge(category, claims, Long::sum);
+      byKey.put(category + '\u0000' + month, claims);
+      seen.add(month);
     }
     List<String> months = consecutive(seen);
     List<CategorySeries> series =
