@@ -89,13 +89,14 @@ public final class AggregateJob {
     Row claims =
         outputs
             .read(Tables.CLAIMS)
-            .agg(count(lit(1)), sum(when(col(Tables.KIND).equalTo(Claim.DENIAL), 1L).otherwise(0L)))
+            .agg(
+                count(lit(1)).as("claims"),
+                sum(when(col(Tables.KIND).equalTo(Claim.DENIAL), 1L).otherwise(0L)).as("denials"))
             .first();
-    long nClaims = claims.getLong(0);
-    long nDenials = claims.isNullAt(1) ? 0 : claims.getLong(1);
+    long nClaims = claims.getAs("claims");
+    long nDenials = orZero(claims, "denials");
     for (Tables.Table table : List.of(Tables.DYAD_COUNTS, Tables.OFFENCE_MONTHS)) {
-      Row counted = outputs.read(table).agg(sum("n_claims")).first();
-      long inTable = counted.isNullAt(0) ? 0 : counted.getLong(0);
+      long inTable = orZero(outputs.read(table).agg(sum("n_claims").as("n")).first(), "n");
       if (inTable != nClaims) {
         throw new IllegalStateException(
             table.name()
@@ -106,12 +107,18 @@ public final class AggregateJob {
                 + ": a claim was lost or doubled");
       }
     }
-    Row denied = outputs.read(Tables.EPISODES).agg(sum("n_denials")).first();
-    long inEpisodes = denied.isNullAt(0) ? 0 : denied.getLong(0);
+    long inEpisodes =
+        orZero(outputs.read(Tables.EPISODES).agg(sum("n_denials").as("n")).first(), "n");
     Map<String, Long> rows = new LinkedHashMap<>();
     for (Tables.Table t : Tables.AGGREGATES) {
       rows.put(t.name(), outputs.read(t).count());
     }
     return new Result(nClaims, nDenials, inEpisodes, rows);
+  }
+
+  /** The long in {@code column}, 0 when null (a sum over no rows). */
+  private static long orZero(Row r, String column) {
+    Long v = r.getAs(column);
+    return v == null ? 0 : v;
   }
 }

@@ -135,15 +135,18 @@ public final class IngestJob {
     long missing = 0;
     long invalid = 0;
     for (Row r : built.groupBy("reason", "date_status").count().collectAsList()) {
-      if (r.isNullAt(0)) {
-        accepted += r.getLong(2);
-        if (PublishedDate.Status.MISSING.name().equals(r.getString(1))) {
-          missing += r.getLong(2);
-        } else if (PublishedDate.Status.INVALID.name().equals(r.getString(1))) {
-          invalid += r.getLong(2);
+      String reason = r.getAs("reason");
+      String dateStatus = r.getAs("date_status");
+      long n = r.getAs("count");
+      if (reason == null) {
+        accepted += n;
+        if (PublishedDate.Status.MISSING.name().equals(dateStatus)) {
+          missing += n;
+        } else if (PublishedDate.Status.INVALID.name().equals(dateStatus)) {
+          invalid += n;
         }
       } else {
-        byReason.merge(r.getString(0), r.getLong(2), Long::sum);
+        byReason.merge(reason, n, Long::sum);
       }
     }
     long rejected = byReason.values().stream().mapToLong(Long::longValue).sum();
@@ -152,12 +155,12 @@ public final class IngestJob {
         outputs
             .read(Tables.ARTICLES)
             .agg(
-                count("*"),
-                sum(when(not(col("is_primary")), 1).otherwise(0)),
-                countDistinct("content_hash"),
-                countDistinct("dup_group"))
+                count("*").as("articles"),
+                sum(when(not(col("is_primary")), 1).otherwise(0)).as("copies"),
+                countDistinct("content_hash").as("contents"),
+                countDistinct("dup_group").as("groups"))
             .first();
-    long written = dups.getLong(0);
+    long written = dups.getAs("articles");
     long writtenRejects = outputs.read(Tables.REJECTS).count();
     if (written != accepted || writtenRejects != rejected) {
       throw new IllegalStateException(
@@ -169,8 +172,9 @@ public final class IngestJob {
               + writtenRejects
               + "): a record was lost or doubled");
     }
-    long copies = dups.isNullAt(1) ? 0 : dups.getLong(1);
-    long exact = written - dups.getLong(2);
+    Long nonPrimary = dups.getAs("copies");
+    long copies = nonPrimary == null ? 0 : nonPrimary;
+    long exact = written - dups.<Long>getAs("contents");
     long groupsWithCopies =
         outputs
             .read(Tables.ARTICLES)
