@@ -335,18 +335,16 @@ public final class ClusterClaims {
             .collectAsList();
     List<Row> order = new ArrayList<>(sizes);
     order.sort(
-        (a, b) ->
-            a.getLong(1) != b.getLong(1)
-                ? Long.compare(b.getLong(1), a.getLong(1))
-                : java.util.Objects.compare(
-                    a.getString(2),
-                    b.getString(2),
-                    java.util.Comparator.nullsFirst(java.util.Comparator.<String>naturalOrder())));
+        java.util.Comparator.comparing((Row r) -> r.<Long>getAs("n"))
+            .reversed()
+            .thenComparing(
+                r -> r.<String>getAs("first"),
+                java.util.Comparator.nullsFirst(java.util.Comparator.<String>naturalOrder())));
     int[] ids = new int[centres.size()];
     Arrays.fill(ids, -1);
     int next = 0;
     for (Row r : order) {
-      ids[r.getInt(0)] = next++;
+      ids[r.<Integer>getAs("prediction")] = next++;
     }
     return ids;
   }
@@ -377,14 +375,14 @@ public final class ClusterClaims {
     List<Integer> indices = new ArrayList<>();
     List<Double> values = new ArrayList<>();
     int base = 0;
-    base = oneHot(indices, values, base, KINDS, claim.getString(0), W_KIND);
-    base = oneHot(indices, values, base, TYPES, claim.getString(1), W_TYPE);
-    base = oneHot(indices, values, base, TYPES, claim.getString(2), W_TYPE);
-    base = oneHot(indices, values, base, RELATIONS, claim.getString(3), W_RELATION);
-    base = flag(indices, values, base, (Boolean) claim.get(4), W_ANSWERED);
-    base = flag(indices, values, base, (Boolean) claim.get(5), W_HEDGED);
-    base = flag(indices, values, base, (Boolean) claim.get(6), W_QUOTED);
-    base = oneHot(indices, values, base, CATEGORIES, claim.getString(7), W_CATEGORY);
+    base = oneHot(indices, values, base, KINDS, claim.getAs("kind"), W_KIND);
+    base = oneHot(indices, values, base, TYPES, claim.getAs("accuser_type"), W_TYPE);
+    base = oneHot(indices, values, base, TYPES, claim.getAs("accused_type"), W_TYPE);
+    base = oneHot(indices, values, base, RELATIONS, claim.getAs("relation"), W_RELATION);
+    base = flag(indices, values, base, claim.getAs("answered"), W_ANSWERED);
+    base = flag(indices, values, base, claim.getAs("hedged"), W_HEDGED);
+    base = flag(indices, values, base, claim.getAs("quoted"), W_QUOTED);
+    base = oneHot(indices, values, base, CATEGORIES, claim.getAs("offence_category"), W_CATEGORY);
     base = block(indices, values, base, pair, PAIR_DIMS, W_PAIR);
     base = block(indices, values, base, offence, OFFENCE_DIMS, W_OFFENCE);
     base = block(indices, values, base, accusationCue, CUE_DIMS, W_ACCUSATION_CUE);

@@ -114,7 +114,8 @@ public final class DescribeClusters {
             .apply(
                 col("size"),
                 struct(
-                    element_at(col("top_categories"), 1), element_at(col("top_categories_n"), 1)),
+                    element_at(col("top_categories"), 1).as("category"),
+                    element_at(col("top_categories_n"), 1).as("n")),
                 element_at(col("top_actor_pairs"), 1),
                 element_at(col("top_actor_pairs_n"), 1),
                 element_at(col("top_types"), 1),
@@ -249,8 +250,8 @@ public final class DescribeClusters {
                 ClusterLabel.of(
                     new ClusterLabel.Pattern(
                         size,
-                        category.getString(0),
-                        category.isNullAt(1) ? 0 : (long) category.getDouble(1),
+                        category.<String>getAs("category"),
+                        category.getAs("n") == null ? 0 : category.<Double>getAs("n").longValue(),
                         pair,
                         pairN == null ? 0 : pairN.longValue(),
                         types,
