@@ -12,6 +12,7 @@ import io.riposte.io.Outputs;
 import io.riposte.io.Tables;
 import io.riposte.run.RunRecord;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -20,9 +21,9 @@ import org.apache.spark.storage.StorageLevel;
 
 /**
  * The {@code aggregate} job: the {@code articles} and {@code claims} tables to {@code dyad_counts},
- * {@code outlet_coverage}, {@code episodes} and {@code actor_summary}.
+ * {@code outlet_coverage}, {@code episodes}, {@code actor_summary} and {@code offence_months}.
  *
- * <p>Every run recomputes all four from the whole of {@code claims}: episodes cross month
+ * <p>Every run recomputes all five from the whole of {@code claims}: episodes cross month
  * boundaries and a story is counted in the row of its first copy, so a new month can change rows of
  * earlier months; and aggregating claims costs little next to extracting them.
  */
@@ -53,12 +54,18 @@ public final class AggregateJob {
     Dataset<Row> articles = outputs.read(Tables.ARTICLES);
     Dataset<Row> claims = outputs.read(Tables.CLAIMS);
     Dataset<Row> oriented =
-        OrientClaims.apply(claims, articles).persist(StorageLevel.MEMORY_AND_DISK());
+        claims
+            .transform(c -> OrientClaims.apply(c, articles))
+            .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      outputs.write(Tables.DYAD_COUNTS, CountDyads.apply(oriented));
-      outputs.write(Tables.OUTLET_COVERAGE, CountByOutlet.apply(articles, claims));
-      outputs.write(Tables.EPISODES, BuildEpisodes.apply(oriented, config.episodeWindowDays()));
-      outputs.write(Tables.ACTOR_SUMMARY, SummariseActors.apply(oriented));
+      outputs.write(Tables.DYAD_COUNTS, oriented.transform(CountDyads::apply));
+      outputs.write(
+          Tables.OUTLET_COVERAGE, articles.transform(a -> CountByOutlet.apply(a, claims)));
+      outputs.write(
+          Tables.EPISODES,
+          oriented.transform(o -> BuildEpisodes.apply(o, config.episodeWindowDays())));
+      outputs.write(Tables.ACTOR_SUMMARY, oriented.transform(SummariseActors::apply));
+      outputs.write(Tables.OFFENCE_MONTHS, oriented.transform(CountOffenceMonths::apply));
     } finally {
       oriented.unpersist();
     }
@@ -74,31 +81,44 @@ public final class AggregateJob {
     return result;
   }
 
-  /** Counts the written tables; fails when dyad_counts does not hold every claim exactly once. */
+  /**
+   * Counts the written tables; fails when dyad_counts or offence_months does not hold every claim
+   * exactly once.
+   */
   private static Result check(Outputs outputs) {
     Row claims =
         outputs
             .read(Tables.CLAIMS)
-            .agg(count(lit(1)), sum(when(col(Tables.KIND).equalTo(Claim.DENIAL), 1L).otherwise(0L)))
+            .agg(
+                count(lit(1)).as("claims"),
+                sum(when(col(Tables.KIND).equalTo(Claim.DENIAL), 1L).otherwise(0L)).as("denials"))
             .first();
-    long nClaims = claims.getLong(0);
-    long nDenials = claims.isNullAt(1) ? 0 : claims.getLong(1);
-    Row counted = outputs.read(Tables.DYAD_COUNTS).agg(sum("n_claims")).first();
-    long inDyads = counted.isNullAt(0) ? 0 : counted.getLong(0);
-    if (inDyads != nClaims) {
-      throw new IllegalStateException(
-          "dyad_counts holds "
-              + inDyads
-              + " claims, claims has "
-              + nClaims
-              + ": a claim was lost or doubled");
+    long nClaims = claims.getAs("claims");
+    long nDenials = orZero(claims, "denials");
+    for (Tables.Table table : List.of(Tables.DYAD_COUNTS, Tables.OFFENCE_MONTHS)) {
+      long inTable = orZero(outputs.read(table).agg(sum("n_claims").as("n")).first(), "n");
+      if (inTable != nClaims) {
+        throw new IllegalStateException(
+            table.name()
+                + " holds "
+                + inTable
+                + " claims, claims has "
+                + nClaims
+                + ": a claim was lost or doubled");
+      }
     }
-    Row denied = outputs.read(Tables.EPISODES).agg(sum("n_denials")).first();
-    long inEpisodes = denied.isNullAt(0) ? 0 : denied.getLong(0);
+    long inEpisodes =
+        orZero(outputs.read(Tables.EPISODES).agg(sum("n_denials").as("n")).first(), "n");
     Map<String, Long> rows = new LinkedHashMap<>();
     for (Tables.Table t : Tables.AGGREGATES) {
       rows.put(t.name(), outputs.read(t).count());
     }
     return new Result(nClaims, nDenials, inEpisodes, rows);
+  }
+
+  /** The long in {@code column}, 0 when null (a sum over no rows). */
+  private static long orZero(Row r, String column) {
+    Long v = r.getAs(column);
+    return v == null ? 0 : v;
   }
 }

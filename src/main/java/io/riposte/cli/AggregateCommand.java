@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description =
         "Count who accuses whom in DIR/articles and DIR/claims; write DIR/dyad_counts,"
-            + " DIR/outlet_coverage, DIR/episodes and DIR/actor_summary (Parquet).")
+            + " DIR/outlet_coverage, DIR/episodes, DIR/actor_summary and DIR/offence_months"
+            + " (Parquet).")
 final class AggregateCommand implements Callable<Integer> {
 
   @Option(

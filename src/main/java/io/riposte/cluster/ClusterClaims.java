@@ -399,8 +399,9 @@ public final class ClusterClaims {
             .groupBy("prediction")
             .agg(count(lit(1)).as("n"), min(idColumn).as("first"))
             .collectAsList()) {
-      sizes[r.getInt(0)] = r.getLong(1);
-      first[r.getInt(0)] = r.getString(2);
+      int c = r.<Integer>getAs("prediction");
+      sizes[c] = r.<Long>getAs("n");
+      first[c] = r.getAs("first");
     }
     return idsBySize(sizes, first);
   }
@@ -465,14 +466,14 @@ public final class ClusterClaims {
     List<Integer> indices = new ArrayList<>();
     List<Double> values = new ArrayList<>();
     int base = 0;
-    base = oneHot(indices, values, base, KINDS, claim.getString(0), W_KIND);
-    base = oneHot(indices, values, base, TYPES, claim.getString(1), W_TYPE);
-    base = oneHot(indices, values, base, TYPES, claim.getString(2), W_TYPE);
-    base = oneHot(indices, values, base, RELATIONS, claim.getString(3), W_RELATION);
-    base = flag(indices, values, base, (Boolean) claim.get(4), W_ANSWERED);
-    base = flag(indices, values, base, (Boolean) claim.get(5), W_HEDGED);
-    base = flag(indices, values, base, (Boolean) claim.get(6), W_QUOTED);
-    base = oneHot(indices, values, base, CATEGORIES, claim.getString(7), W_CATEGORY);
+    base = oneHot(indices, values, base, KINDS, claim.getAs("kind"), W_KIND);
+    base = oneHot(indices, values, base, TYPES, claim.getAs("accuser_type"), W_TYPE);
+    base = oneHot(indices, values, base, TYPES, claim.getAs("accused_type"), W_TYPE);
+    base = oneHot(indices, values, base, RELATIONS, claim.getAs("relation"), W_RELATION);
+    base = flag(indices, values, base, claim.getAs("answered"), W_ANSWERED);
+    base = flag(indices, values, base, claim.getAs("hedged"), W_HEDGED);
+    base = flag(indices, values, base, claim.getAs("quoted"), W_QUOTED);
+    base = oneHot(indices, values, base, CATEGORIES, claim.getAs("offence_category"), W_CATEGORY);
     base = block(indices, values, base, pair, PAIR_DIMS, W_PAIR);
     base = block(indices, values, base, offence, OFFENCE_DIMS, W_OFFENCE);
     base = block(indices, values, base, accusationCue, CUE_DIMS, W_ACCUSATION_CUE);

@@ -109,11 +109,11 @@ public final class ClusterOutlets {
     double[] v = new double[k + 1];
     long total = 0;
     for (int i = 0; i < counts.size(); i++) {
-      total += counts.apply(i).getLong(1);
+      total += counts.apply(i).<Long>getAs("n");
     }
     for (int i = 0; i < counts.size(); i++) {
       Row c = counts.apply(i);
-      v[c.getInt(0)] = (double) c.getLong(1) / total;
+      v[c.<Integer>getAs("claim_cluster_id")] = (double) c.<Long>getAs("n") / total;
     }
     v[k] = W_DENIAL * (shareDenied == null ? 0 : shareDenied);
     return Vectors.dense(v);

@@ -114,10 +114,10 @@ public final class DescribeClusters {
             .apply(
                 col("size"),
                 struct(
-                    element_at(col("top_categories"), 1),
-                    element_at(col("top_categories_n"), 1),
-                    element_at(col("top_categories"), 2),
-                    element_at(col("top_categories_n"), 2)),
+                    element_at(col("top_categories"), 1).as("category"),
+                    element_at(col("top_categories_n"), 1).as("n"),
+                    element_at(col("top_categories"), 2).as("second"),
+                    element_at(col("top_categories_n"), 2).as("second_n")),
                 element_at(col("top_actor_pairs"), 1),
                 element_at(col("top_actor_pairs_n"), 1),
                 element_at(col("top_types"), 1),
@@ -255,10 +255,12 @@ public final class DescribeClusters {
                 ClusterLabel.of(
                     new ClusterLabel.Pattern(
                         size,
-                        category.getString(0),
-                        category.isNullAt(1) ? 0 : (long) category.getDouble(1),
-                        category.isNullAt(2) ? null : category.getString(2),
-                        category.isNullAt(3) ? 0 : (long) category.getDouble(3),
+                        category.<String>getAs("category"),
+                        category.getAs("n") == null ? 0 : category.<Double>getAs("n").longValue(),
+                        category.<String>getAs("second"),
+                        category.getAs("second_n") == null
+                            ? 0
+                            : category.<Double>getAs("second_n").longValue(),
                         pair,
                         pairN == null ? 0 : pairN.longValue(),
                         types,

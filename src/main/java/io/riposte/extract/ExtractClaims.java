@@ -16,10 +16,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Date;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
 import org.apache.spark.api.java.function.FilterFunction;
-import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
@@ -27,38 +27,90 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.functions;
 
 /**
- * Articles to claims. Three steps, all lazy:
+ * Articles to claims, as an MLlib-style estimator and its model: {@link #fit} prepares on the
+ * driver, once per run, what the stage needs (the Spark NLP pipeline fitted with the actor
+ * gazetteer's phrases, the cue prefilter); {@link #transform} is then a pure, lazy {@code Dataset
+ * -> Dataset} step, chained in the job with {@code articles.transform(extract::transform)}:
  *
  * <ol>
  *   <li>{@link #candidates}: only articles whose text contains a cue word go on (a plain-Java scan,
  *       about the cost of reading the text); the rest cannot hold a claim.
+ *   <li>{@link GuardExtraction#capText}: the text cut to the NLP cap.
+ *   <li>{@link #balance}: spread over the cores.
  *   <li>{@link #annotate}: Spark NLP's DocumentAssembler, SentenceDetector, Tokenizer and a
  *       TextMatcher over the actor gazetteer's phrases.
- *   <li>{@link #claims}: the plain-Java {@link ClaimExtractor} per article in {@code
- *       mapPartitions}, built once per partition; its claims become rows of the claims table.
+ *   <li>{@link GuardExtraction#apply}: the plain-Java {@link ClaimExtractor} per article ({@link
+ *       #claimsOf}), one article's failure caught as a row of its own.
  * </ol>
+ *
+ * <p>A fit, not a static {@code apply}: the NLP pipeline must be fitted with a session and the
+ * phrases written to a local file for the TextMatcher, which a pure stage may not do; fitting once
+ * keeps that out of {@link #transform}.
  */
 public final class ExtractClaims {
 
+  // Columns of annotate's rows besides the articles columns it keeps.
+  static final String SENTENCE_BEGIN = "sentence_begin";
+  static final String SENTENCE_END = "sentence_end";
+  static final String TOKEN_BEGIN = "token_begin";
+  static final String TOKEN_END = "token_end";
+  static final String TOKEN_TEXT = "token_text";
+  static final String ACTOR_BEGIN = "actor_begin";
+  static final String ACTOR_END = "actor_end";
+
   /**
-   * The article columns the claims of an article are made from: an article equal to an earlier one
-   * on all of them has the same claims.
+   * The articles columns the stage reads, which the claims of an article are made from: an article
+   * equal to an earlier one on all of them has the same claims.
    */
   public static final List<String> INPUT_COLUMNS =
-      List.of("article_id", "text", "published_date", "outlet", "outlet_key");
+      List.of(
+          Tables.ARTICLE_ID, Tables.TEXT, Tables.PUBLISHED_DATE, Tables.OUTLET, Tables.OUTLET_KEY);
 
-  private ExtractClaims() {}
+  private static final String[] ARTICLE_COLUMNS = INPUT_COLUMNS.toArray(String[]::new);
 
-  /** The articles that contain at least one cue phrase. */
-  public static Dataset<Row> candidates(Dataset<Row> articles, CuePrefilter prefilter) {
+  private final PipelineModel nlp;
+  private final ClaimExtractor extractor;
+  private final CuePrefilter prefilter;
+
+  private ExtractClaims(PipelineModel nlp, ClaimExtractor extractor, CuePrefilter prefilter) {
+    this.nlp = nlp;
+    this.extractor = extractor;
+    this.prefilter = prefilter;
+  }
+
+  /** Fits the NLP pipeline to the extractor's gazetteer and builds its cue prefilter. */
+  public static ExtractClaims fit(SparkSession spark, ClaimExtractor extractor) {
+    return new ExtractClaims(
+        nlpPipeline(spark, extractor.gazetteer().phrases()),
+        extractor,
+        new CuePrefilter(extractor.prefilterPhrases()));
+  }
+
+  /**
+   * Articles rows (the articles table) to the outcome rows of {@link GuardExtraction#apply}: the
+   * claims in the columns of {@link Tables#EXTRACTED_CLAIMS}, plus one row per article whose
+   * extraction failed. {@link GuardExtraction#claims} and {@link GuardExtraction#errors} split
+   * them.
+   */
+  public Dataset<Row> transform(Dataset<Row> articles) {
+    ClaimExtractor perArticle = extractor;
     return articles
-        .select(INPUT_COLUMNS.stream().map(functions::col).toArray(Column[]::new))
-        .filter((FilterFunction<Row>) r -> prefilter.matches(r.getString(1)));
+        .transform(this::candidates)
+        .transform(GuardExtraction::capText)
+        .transform(ExtractClaims::balance)
+        .transform(this::annotate)
+        .transform(annotated -> GuardExtraction.apply(annotated, perArticle));
+  }
+
+  /** The articles that contain at least one cue phrase, in the columns the stage reads. */
+  public Dataset<Row> candidates(Dataset<Row> articles) {
+    CuePrefilter cues = prefilter;
+    return articles
+        .select(cols(ARTICLE_COLUMNS))
+        .filter((FilterFunction<Row>) r -> cues.matches(r.<String>getAs(Tables.TEXT)));
   }
 
   /**
@@ -73,7 +125,7 @@ public final class ExtractClaims {
       Column eq = col("a." + c).eqNullSafe(col("e." + c));
       same = same == null ? eq : same.and(eq);
     }
-    return a.join(e, same, "left_semi").select(col("a.article_id").as("article_id"));
+    return a.join(e, same, "left_semi").select(col("a." + Tables.ARTICLE_ID).as(Tables.ARTICLE_ID));
   }
 
   /**
@@ -84,16 +136,16 @@ public final class ExtractClaims {
   public static Dataset<Row> balance(Dataset<Row> articles) {
     int cores = articles.sparkSession().sparkContext().defaultParallelism();
     int partitions = Math.max(articles.rdd().getNumPartitions(), 4 * cores);
-    return articles.repartition(partitions, col("article_id"));
+    return articles.repartition(partitions, col(Tables.ARTICLE_ID));
   }
 
   /**
    * Fits the NLP pipeline once: rule-based annotators only (nothing is downloaded), the actor
    * phrases tokenised by the same tokenizer as the text so that "U.S." matches as "U.S" + ".".
    */
-  public static PipelineModel nlpPipeline(SparkSession spark, List<String> actorPhrases) {
+  private static PipelineModel nlpPipeline(SparkSession spark, List<String> actorPhrases) {
     DocumentAssembler document = new DocumentAssembler();
-    document.setInputCol("text");
+    document.setInputCol(Tables.TEXT);
     document.setOutputCol("document");
     document.setCleanupMode("disabled");
     SentenceDetector sentences = new SentenceDetector();
@@ -102,7 +154,7 @@ public final class ExtractClaims {
     Tokenizer tokenizer = new Tokenizer();
     tokenizer.setInputCols(new String[] {"sentence"});
     tokenizer.setOutputCol("token");
-    Dataset<Row> empty = spark.createDataset(List.of("x"), Encoders.STRING()).toDF("text");
+    Dataset<Row> empty = spark.createDataset(List.of("x"), Encoders.STRING()).toDF(Tables.TEXT);
     TokenizerModel tokenizerModel =
         tokenizer.fit(
             new Pipeline()
@@ -126,74 +178,79 @@ public final class ExtractClaims {
   }
 
   /** Adds the sentence, token and actor annotation columns. */
-  public static Dataset<Row> annotate(Dataset<Row> candidates, PipelineModel nlp) {
+  Dataset<Row> annotate(Dataset<Row> candidates) {
     return nlp.transform(candidates)
         .select(
-            col("article_id"),
-            col("text"),
-            col("published_date"),
-            col("outlet"),
-            col("outlet_key"),
-            col("sentence.begin").as("sentence_begin"),
-            col("sentence.end").as("sentence_end"),
-            col("token.begin").as("token_begin"),
-            col("token.end").as("token_end"),
-            col("token.result").as("token_text"),
-            col("actors.begin").as("actor_begin"),
-            col("actors.end").as("actor_end"));
+            col(Tables.ARTICLE_ID),
+            col(Tables.TEXT),
+            col(Tables.PUBLISHED_DATE),
+            col(Tables.OUTLET),
+            col(Tables.OUTLET_KEY),
+            col("sentence.begin").as(SENTENCE_BEGIN),
+            col("sentence.end").as(SENTENCE_END),
+            col("token.begin").as(TOKEN_BEGIN),
+            col("token.end").as(TOKEN_END),
+            col("token.result").as(TOKEN_TEXT),
+            col("actors.begin").as(ACTOR_BEGIN),
+            col("actors.end").as(ACTOR_END));
   }
 
   /**
-   * Claims of the annotated articles, in the columns of {@link Tables#EXTRACTED_CLAIMS} (the claims
-   * table before {@link CategoriseOffences}).
+   * The claims of one annotated article (a row of {@link #annotate}), as rows of {@link
+   * Tables#EXTRACTED_CLAIMS} (the claims table before {@link CategoriseOffences}).
    */
-  public static Dataset<Row> claims(Dataset<Row> annotated, ClaimExtractor extractor) {
-    FlatMapFunction<Row, Row> extract = row -> claimsOf(extractor, row).iterator();
-    return annotated.flatMap(extract, Encoders.row(Tables.EXTRACTED_CLAIMS));
-  }
-
   static List<Row> claimsOf(ClaimExtractor extractor, Row r) {
+    Date published = r.getAs(Tables.PUBLISHED_DATE);
     Document doc =
         new Document(
-            r.getString(0),
-            r.getString(1),
-            r.isNullAt(2) ? null : r.<Date>getAs(2).toLocalDate(),
-            spans(r.getList(5), r.getList(6)),
-            tokens(r.getList(7), r.getList(8), r.getList(9)),
-            spans(r.getList(10), r.getList(11)),
+            r.getAs(Tables.ARTICLE_ID),
+            r.getAs(Tables.TEXT),
+            published == null ? null : published.toLocalDate(),
+            spans(list(r, SENTENCE_BEGIN), list(r, SENTENCE_END)),
+            tokens(list(r, TOKEN_BEGIN), list(r, TOKEN_END), list(r, TOKEN_TEXT)),
+            spans(list(r, ACTOR_BEGIN), list(r, ACTOR_END)),
             List.of());
     List<Row> out = new ArrayList<>();
     for (Claim c : extractor.extract(doc)) {
       out.add(
-          RowFactory.create(
-              c.articleId(),
-              c.claimId(),
-              c.kind(),
-              c.sourceActor(),
-              c.sourceActorId(),
-              c.sourceType(),
-              c.sourceCountry(),
-              c.targetActor(),
-              c.targetActorId(),
-              c.targetType(),
-              c.targetCountry(),
-              c.offence(),
-              c.cue(),
-              c.quoted(),
-              c.speaker(),
-              c.hedged(),
-              c.confidence(),
-              c.sentenceIndex(),
-              c.sentence(),
-              c.begin(),
-              c.end(),
-              c.resolvedBy(),
-              c.deniesClaimId(),
-              r.get(3),
-              r.get(4),
-              r.get(2)));
+          Tables.row(Tables.EXTRACTED_CLAIMS)
+              .set(Tables.ARTICLE_ID, c.articleId())
+              .set(Tables.CLAIM_ID, c.claimId())
+              .set(Tables.KIND, c.kind())
+              .set(Tables.SOURCE_ACTOR, c.sourceActor())
+              .set("source_actor_id", c.sourceActorId())
+              .set("source_type", c.sourceType())
+              .set("source_country", c.sourceCountry())
+              .set(Tables.TARGET_ACTOR, c.targetActor())
+              .set("target_actor_id", c.targetActorId())
+              .set("target_type", c.targetType())
+              .set("target_country", c.targetCountry())
+              .set("offence", c.offence())
+              .set("cue", c.cue())
+              .set("quoted", c.quoted())
+              .set("speaker", c.speaker())
+              .set("hedged", c.hedged())
+              .set("confidence", c.confidence())
+              .set("sentence_index", c.sentenceIndex())
+              .set("sentence", c.sentence())
+              .set("begin", c.begin())
+              .set("end", c.end())
+              .set("resolved_by", c.resolvedBy())
+              .set("denies_claim_id", c.deniesClaimId())
+              .set(Tables.OUTLET, r.getAs(Tables.OUTLET))
+              .set(Tables.OUTLET_KEY, r.getAs(Tables.OUTLET_KEY))
+              .set(Tables.PUBLISHED_DATE, published)
+              .build());
     }
     return out;
+  }
+
+  private static <T> List<T> list(Row r, String column) {
+    return r.getList(r.fieldIndex(column));
+  }
+
+  private static Column[] cols(String[] names) {
+    return Arrays.stream(names).map(n -> col(n)).toArray(Column[]::new);
   }
 
   /** Spark NLP's inclusive ends to exclusive ends. */

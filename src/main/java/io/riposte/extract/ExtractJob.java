@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -49,6 +48,12 @@ public final class ExtractJob {
       return claimsByKind.values().stream().mapToLong(Long::longValue).sum();
     }
   }
+
+  /** Column of {@code groupBy(...).count()}. */
+  private static final String COUNT = "count";
+
+  /** Column of extract_rejects counted per value. */
+  private static final String REASON = "reason";
 
   private ExtractJob() {}
 
@@ -88,27 +93,21 @@ public final class ExtractJob {
       extracted = toExtract.count();
       reused = unchanged == null ? 0 : unchanged.count();
       if (extracted > 0) {
-        // The NLP pipeline is built only when there is an article to read.
-        PipelineModel nlp = ExtractClaims.nlpPipeline(spark, extractor.gazetteer().phrases());
+        // The NLP pipeline is fitted only when there is an article to read.
+        ExtractClaims extract = ExtractClaims.fit(spark, extractor);
         OffenceCategoriser offences = OffenceCategoriser.load(reference::lines);
-        Dataset<Row> candidates =
-            ExtractClaims.candidates(toExtract, new CuePrefilter(extractor.prefilterPhrases()));
         // Persisted: claims and extract_rejects are both written from it, the NLP runs once.
-        outcomes =
-            candidates
-                .transform(GuardExtraction::capText)
-                .transform(ExtractClaims::balance)
-                .transform(capped -> ExtractClaims.annotate(capped, nlp))
-                .transform(annotated -> GuardExtraction.apply(annotated, extractor))
-                .persist(StorageLevel.MEMORY_AND_DISK());
+        outcomes = toExtract.transform(extract::transform).persist(StorageLevel.MEMORY_AND_DISK());
         claims =
             outcomes
                 .transform(GuardExtraction::claims)
                 .transform(c -> CategoriseOffences.apply(c, offences))
                 .unionByName(claims, true);
         rejects =
-            GuardExtraction.errors(outcomes)
-                .union(GuardExtraction.truncated(candidates))
+            outcomes
+                .transform(GuardExtraction::errors)
+                .union(
+                    toExtract.transform(extract::candidates).transform(GuardExtraction::truncated))
                 .unionByName(rejects, true);
       }
       outputs.write(Tables.CLAIMS, claims);
@@ -123,12 +122,12 @@ public final class ExtractJob {
     }
 
     Map<String, Long> byKind = new TreeMap<>();
-    for (Row r : outputs.read(Tables.CLAIMS).groupBy("kind").count().collectAsList()) {
-      byKind.put(r.getString(0), r.getLong(1));
+    for (Row r : outputs.read(Tables.CLAIMS).groupBy(Tables.KIND).count().collectAsList()) {
+      byKind.put(r.getAs(Tables.KIND), r.getAs(COUNT));
     }
     Map<String, Long> rejected = new TreeMap<>();
-    for (Row r : outputs.read(Tables.EXTRACT_REJECTS).groupBy("reason").count().collectAsList()) {
-      rejected.put(r.getString(0), r.getLong(1));
+    for (Row r : outputs.read(Tables.EXTRACT_REJECTS).groupBy(REASON).count().collectAsList()) {
+      rejected.put(r.getAs(REASON), r.getAs(COUNT));
     }
     Result result = new Result(extracted, reused, byKind);
     ObjectNode section = record.section("extract");
@@ -151,7 +150,8 @@ public final class ExtractJob {
             .count()
             .orderBy(Tables.OFFENCE_CATEGORY)
             .collectAsList()) {
-      categories.put(r.isNullAt(0) ? "(none)" : r.getString(0), r.getLong(1));
+      String category = r.getAs(Tables.OFFENCE_CATEGORY);
+      categories.put(category == null ? "(none)" : category, r.<Long>getAs(COUNT));
     }
     record.json().put("claims_out", result.claims());
     return result;

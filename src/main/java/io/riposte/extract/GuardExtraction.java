@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.when;
 
+import io.riposte.io.RowBuilder;
 import io.riposte.io.Tables;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -16,7 +17,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -53,18 +53,18 @@ public final class GuardExtraction {
 
   /** {@code candidates} with the text cut to {@link #NLP_MAX_CHARS}. */
   public static Dataset<Row> capText(Dataset<Row> candidates) {
+    Column text = col(Tables.TEXT);
     return candidates.withColumn(
-        "text",
-        when(length(col("text")).gt(NLP_MAX_CHARS), substring(col("text"), 1, NLP_MAX_CHARS))
-            .otherwise(col("text")));
+        Tables.TEXT,
+        when(length(text).gt(NLP_MAX_CHARS), substring(text, 1, NLP_MAX_CHARS)).otherwise(text));
   }
 
   /** The {@code extract_rejects} rows of the candidates whose text {@link #capText} cuts. */
   public static Dataset<Row> truncated(Dataset<Row> candidates) {
     return candidates
-        .where(length(col("text")).gt(NLP_MAX_CHARS))
+        .where(length(col(Tables.TEXT)).gt(NLP_MAX_CHARS))
         .select(
-            col("article_id"),
+            col(Tables.ARTICLE_ID),
             lit(TRUNCATED).as("reason"),
             org.apache
                 .spark
@@ -72,7 +72,7 @@ public final class GuardExtraction {
                 .functions
                 .concat(
                     lit("text of "),
-                    length(col("text")).cast("string"),
+                    length(col(Tables.TEXT)).cast("string"),
                     lit(" characters cut to the first " + NLP_MAX_CHARS + " before the NLP"))
                 .as("message"));
   }
@@ -94,26 +94,28 @@ public final class GuardExtraction {
                     .map(f -> f.copy(f.name(), f.dataType(), true, f.metadata()))
                     .toArray(org.apache.spark.sql.types.StructField[]::new))
             .add(ERROR, DataTypes.StringType, true);
-    int width = Tables.EXTRACTED_CLAIMS.size();
-    int articleId = Arrays.asList(Tables.EXTRACTED_CLAIMS.fieldNames()).indexOf("article_id");
+    String[] claimColumns = Tables.EXTRACTED_CLAIMS.fieldNames();
     FlatMapFunction<Row, Row> guarded =
         r -> {
           List<Row> out = new ArrayList<>();
           try {
             for (Row c : perArticle.claims(r)) {
-              Object[] values = new Object[width + 1];
-              for (int i = 0; i < width; i++) {
-                values[i] = c.get(i);
+              RowBuilder row = Tables.row(schema).set(ERROR, null);
+              for (String column : claimColumns) {
+                row.set(column, c.getAs(column));
               }
-              out.add(RowFactory.create(values));
+              out.add(row.build());
             }
           } catch (RuntimeException | StackOverflowError e) {
-            Object[] values = new Object[width + 1];
-            values[articleId] = r.getString(r.fieldIndex("article_id"));
+            RowBuilder row = Tables.row(schema);
+            for (String column : claimColumns) {
+              row.set(column, null);
+            }
             String message = String.valueOf(e);
-            values[width] = message.length() > 1000 ? message.substring(0, 1000) : message;
+            row.set(Tables.ARTICLE_ID, r.<String>getAs(Tables.ARTICLE_ID))
+                .set(ERROR, message.length() > 1000 ? message.substring(0, 1000) : message);
             out.clear();
-            out.add(RowFactory.create(values));
+            out.add(row.build());
           }
           return out.iterator();
         };
@@ -136,6 +138,6 @@ public final class GuardExtraction {
   public static Dataset<Row> errors(Dataset<Row> outcomes) {
     return outcomes
         .where(col(ERROR).isNotNull())
-        .select(col("article_id"), lit(EXTRACT_ERROR).as("reason"), col(ERROR).as("message"));
+        .select(col(Tables.ARTICLE_ID), lit(EXTRACT_ERROR).as("reason"), col(ERROR).as("message"));
   }
 }

@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.when;
 
 import io.riposte.ingest.ArticleBuilder.Article;
+import io.riposte.io.RowBuilder;
 import io.riposte.io.Tables;
 import java.sql.Date;
 import java.util.Arrays;
@@ -17,7 +18,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
@@ -135,18 +135,18 @@ public final class BuildArticles {
   static Row buildOne(ArticleBuilder builder, Row in) {
     RawRecord raw =
         new RawRecord(
-            in.getString(0),
-            in.isNullAt(1) ? null : in.getLong(1),
-            in.getString(2),
-            in.getString(3),
-            in.getString(4),
-            in.getString(5),
-            in.getString(6),
-            in.getString(7),
-            in.getString(8),
-            in.getString(9),
-            in.getString(10),
-            in.getString(11));
+            in.getAs("source_file"),
+            in.getAs("position"),
+            in.getAs("format"),
+            in.getAs("id"),
+            in.getAs("url"),
+            in.getAs("outlet"),
+            in.getAs("date"),
+            in.getAs("title"),
+            in.getAs("text"),
+            in.getAs("reject_reason"),
+            in.getAs("reject_message"),
+            in.getAs("raw_snippet"));
     ArticleBuilder.Result result;
     try {
       result = builder.build(raw);
@@ -162,43 +162,35 @@ public final class BuildArticles {
                   e.toString(),
                   raw.text()));
     }
+    RowBuilder row = Tables.row(BUILT);
+    for (String column : BUILT.fieldNames()) {
+      row.set(column, null);
+    }
+    row.set("position", raw.position()).set("format", raw.format());
     if (result.article() != null) {
       Article a = result.article();
-      return RowFactory.create(
-          a.articleId(),
-          a.outlet(),
-          a.outletKey(),
-          a.url(),
-          a.publishedDate() == null ? null : Date.valueOf(a.publishedDate()),
-          a.dateStatus().name(),
-          a.title(),
-          a.text(),
-          a.text().length(),
-          a.sourceFile(),
-          a.contentHash(),
-          raw.position(),
-          raw.format(),
-          null,
-          null,
-          null);
+      return row.set(Tables.ARTICLE_ID, a.articleId())
+          .set(Tables.OUTLET, a.outlet())
+          .set(Tables.OUTLET_KEY, a.outletKey())
+          .set("url", a.url())
+          .set(
+              Tables.PUBLISHED_DATE,
+              a.publishedDate() == null ? null : Date.valueOf(a.publishedDate()))
+          .set("date_status", a.dateStatus().name())
+          .set("title", a.title())
+          .set(Tables.TEXT, a.text())
+          .set("n_chars", a.text().length())
+          .set("source_file", a.sourceFile())
+          .set("content_hash", a.contentHash())
+          .build();
     }
     RawRecord r = result.reject();
-    return RowFactory.create(
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        r.sourceFile(),
-        null,
-        r.position(),
-        r.format(),
-        r.rejectReason(),
-        r.rejectMessage(),
-        r.rawSnippet());
+    return row.set("source_file", r.sourceFile())
+        .set("position", r.position())
+        .set("format", r.format())
+        .set("reason", r.rejectReason())
+        .set("message", r.rejectMessage())
+        .set("raw_snippet", r.rawSnippet())
+        .build();
   }
 }

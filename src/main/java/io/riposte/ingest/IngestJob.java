@@ -364,19 +364,19 @@ public final class IngestJob {
     long recordsIn = accepted + rejected;
     Map<String, Long> byReason = new TreeMap<>();
     for (Row r : outputs.read(Tables.REJECTS).groupBy("reason").count().collectAsList()) {
-      byReason.put(r.getString(0), r.getLong(1));
+      byReason.put(r.getAs("reason"), r.getAs("count"));
     }
     long writtenRejects = byReason.values().stream().mapToLong(Long::longValue).sum();
     Row dups =
         outputs
             .read(Tables.ARTICLES)
             .agg(
-                count("*"),
-                sum(when(not(col("is_primary")), 1).otherwise(0)),
-                countDistinct("content_hash"),
-                countDistinct("dup_group"))
+                count("*").as("articles"),
+                sum(when(not(col("is_primary")), 1).otherwise(0)).as("copies"),
+                countDistinct("content_hash").as("contents"),
+                countDistinct("dup_group").as("groups"))
             .first();
-    long written = dups.getLong(0);
+    long written = dups.getAs("articles");
     if (written != accepted || writtenRejects != rejected) {
       throw new IllegalStateException(
           "records in ("
@@ -387,8 +387,9 @@ public final class IngestJob {
               + writtenRejects
               + "): a record was lost or doubled");
     }
-    long copies = dups.isNullAt(1) ? 0 : dups.getLong(1);
-    long exact = written - dups.getLong(2);
+    Long nonPrimary = dups.getAs("copies");
+    long copies = nonPrimary == null ? 0 : nonPrimary;
+    long exact = written - dups.<Long>getAs("contents");
     long groupsWithCopies =
         outputs
             .read(Tables.ARTICLES)

@@ -33,6 +33,8 @@ public final class Tables {
   public static final String KIND = "kind";
   public static final String OUTLET = "outlet";
   public static final String OUTLET_KEY = "outlet_key";
+  public static final String PUBLISHED_DATE = "published_date";
+  public static final String TEXT = "text";
   public static final String SOURCE_ACTOR = "source_actor";
   public static final String TARGET_ACTOR = "target_actor";
   public static final String ACCUSER = "accuser";
@@ -44,6 +46,8 @@ public final class Tables {
    * values differ between two runs over the same input, left out when tables are compared.
    */
   public static final String RUN_ID = "run_id";
+
+  public static final String MONTH = "month";
 
   /**
    * How every table writes an actor that a claim does not name ({@code Claim.UNSPECIFIED}): null.
@@ -133,7 +137,7 @@ public final class Tables {
                   "Article URL when known.",
                   "https://wsi-news.example/story/2018/04/14/us-britain-france-strike-syria"),
               col(
-                  "published_date",
+                  PUBLISHED_DATE,
                   DateType,
                   true,
                   "Publication date; null when missing or impossible.",
@@ -145,7 +149,7 @@ public final class Tables {
                   "Headline when known.",
                   "U.S., Britain and France strike Syria over suspected chemical attack"),
               col(
-                  "text",
+                  TEXT,
                   StringType,
                   false,
                   "Cleaned article text: boilerplate removed, entities decoded, whitespace and quotes normalised. Claim offsets refer to it.",
@@ -428,7 +432,7 @@ public final class Tables {
                   true,
                   "Article's outlet key.",
                   "wire-service-international"),
-              col("published_date", DateType, true, "Article's publication date.", "2018-04-14")),
+              col(PUBLISHED_DATE, DateType, true, "Article's publication date.", "2018-04-14")),
           "One row per accusation or denial found in an article.");
 
   /**
@@ -442,6 +446,14 @@ public final class Tables {
       " Null when the claim does not name this actor (null actors are kept and grouped"
           + " together, not dropped).";
 
+  /** Comment of the month columns of the tables counted per month of publication. */
+  private static final String MONTH_OF_PUBLICATION =
+      "First day of the month of the article's publication date; null for undated articles.";
+
+  /** Comment of the offence category columns of the tables that count claims. */
+  private static final String CATEGORY_OF_CLAIMS =
+      "Offence category of the claims (claims.offence_category); null when none fits.";
+
   /** Comment of the outlet label columns of the tables built from articles and claims. */
   private static final String LABEL_OF_OUTLET =
       "The outlet's label: the one most of its articles carry (ties to the smallest), the same in"
@@ -451,12 +463,7 @@ public final class Tables {
       new Table(
           "dyad_counts",
           schema(
-              col(
-                  "month",
-                  DateType,
-                  true,
-                  "First day of the month of the article's publication date; null for undated articles.",
-                  "2017-10-01"),
+              col(MONTH, DateType, true, MONTH_OF_PUBLICATION, "2017-10-01"),
               col(
                   ACCUSER,
                   StringType,
@@ -503,12 +510,7 @@ public final class Tables {
                   false,
                   "ACCUSATION (accuser accuses accused) or DENIAL (accused denies accuser's accusation).",
                   "DENIAL"),
-              col(
-                  OFFENCE_CATEGORY,
-                  StringType,
-                  true,
-                  "Offence category of the claims (claims.offence_category); null when none fits.",
-                  "cyberattack"),
+              col(OFFENCE_CATEGORY, StringType, true, CATEGORY_OF_CLAIMS, "cyberattack"),
               col(OUTLET_KEY, StringType, true, "Outlet key of the articles.", "daily-meridian"),
               col(OUTLET, StringType, true, LABEL_OF_OUTLET, "The Daily Meridian"),
               col(
@@ -751,6 +753,36 @@ public final class Tables {
           null,
           List.of("actor"));
 
+  /** The figures of the report's chart of accusations per month by offence category. */
+  public static final Table OFFENCE_MONTHS =
+      new Table(
+          "offence_months",
+          schema(
+              col(MONTH, DateType, true, MONTH_OF_PUBLICATION, "2018-04-01"),
+              col(OFFENCE_CATEGORY, StringType, true, CATEGORY_OF_CLAIMS, "chemical_weapons"),
+              col(KIND, StringType, false, "ACCUSATION or DENIAL (claims.kind).", "ACCUSATION"),
+              col(
+                  "n_claims",
+                  LongType,
+                  false,
+                  "Claims in this row. Every claim is in exactly one row: sums over any rows are claim counts.",
+                  "5"),
+              col(
+                  "n_articles",
+                  LongType,
+                  false,
+                  "Distinct articles with such a claim, copies of one story included. Additive over months for one category and kind (an article has one month), not over categories or kinds (an article may carry several).",
+                  "3"),
+              col(
+                  "n_outlets",
+                  LongType,
+                  false,
+                  "Distinct outlets (outlet_key) with such a claim in the month; articles without an outlet are not counted. Not additive: an outlet counts in every row it has a claim in.",
+                  "3")),
+          "Claims per month, offence category and kind (accusation or denial): the figures behind the report's chart of accusations per month by offence category.",
+          null,
+          List.of(MONTH, OFFENCE_CATEGORY, KIND));
+
   /** Comment shared by the silhouette and k columns of the cluster tables. */
   private static final String CHOSEN_K =
       " Null (silhouette) or 1 (k) when the input was too small to compare several k: one cluster"
@@ -966,13 +998,14 @@ public final class Tables {
           OUTLET_COVERAGE,
           EPISODES,
           ACTOR_SUMMARY,
+          OFFENCE_MONTHS,
           CLUSTERS,
           CLAIM_CLUSTERS,
           OUTLET_CLUSTERS);
 
   /** The tables of the aggregate job. */
   public static final List<Table> AGGREGATES =
-      List.of(DYAD_COUNTS, OUTLET_COVERAGE, EPISODES, ACTOR_SUMMARY);
+      List.of(DYAD_COUNTS, OUTLET_COVERAGE, EPISODES, ACTOR_SUMMARY, OFFENCE_MONTHS);
 
   /** The tables of the cluster job. */
   public static final List<Table> CLUSTER_TABLES =
@@ -990,6 +1023,11 @@ public final class Tables {
                         + name
                         + "', expected one of "
                         + ALL.stream().map(Table::name).toList()));
+  }
+
+  /** A row of {@code schema} built by column name (see {@link RowBuilder}). */
+  public static RowBuilder row(StructType schema) {
+    return new RowBuilder(schema);
   }
 
   /** The comment a column was declared with. */

@@ -1,5 +1,9 @@
 package io.riposte.report;
 
+import static io.riposte.io.Tables.ACCUSED;
+import static io.riposte.io.Tables.ACCUSER;
+import static io.riposte.io.Tables.OUTLET;
+import static io.riposte.io.Tables.OUTLET_KEY;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -62,6 +66,11 @@ public final class ReportJob {
 
   /** Key of the accusations without a category while counting (no category key has a space). */
   private static final String NOT_CATEGORISED = "not categorised";
+
+  /** Columns of the accuser -> accused pairs: their accusation and denial claims. */
+  private static final String ACC = "accusations";
+
+  private static final String DEN = "denials";
 
   /** Representative sentences shown per cluster. */
   static final int SENTENCES_PER_CLUSTER = 3;
@@ -132,7 +141,7 @@ public final class ReportJob {
     Dataset<Row> pairs =
         named
             .groupBy(Tables.ACCUSER, Tables.ACCUSED)
-            .agg(claims(Claim.ACCUSATION).as("accusations"), claims(Claim.DENIAL).as("denials"));
+            .agg(claims(Claim.ACCUSATION).as(ACC), claims(Claim.DENIAL).as(DEN));
     Dataset<Row> top =
         pairs
             .where("accusations > 0")
@@ -154,15 +163,15 @@ public final class ReportJob {
     List<String> months = months(monthly);
     Map<String, Long> byKey = new HashMap<>();
     for (Row r : monthly) {
-      byKey.put(key(r.getString(0), r.getString(1), r.getString(2)), r.getLong(3));
+      byKey.put(key(r.getAs(Tables.ACCUSER), r.getAs(Tables.ACCUSED), r.getAs("m")), r.getAs("n"));
     }
     List<DyadSeries> series = new ArrayList<>();
     for (Row r : topRows) {
-      String accuser = r.getString(0);
-      String accused = r.getString(1);
+      String accuser = r.getAs(Tables.ACCUSER);
+      String accused = r.getAs(Tables.ACCUSED);
       List<Long> perMonth =
           months.stream().map(m -> byKey.getOrDefault(key(accuser, accused, m), 0L)).toList();
-      series.add(new DyadSeries(accuser, accused, r.getLong(2), r.getLong(3), perMonth));
+      series.add(new DyadSeries(accuser, accused, r.getAs(ACC), r.getAs(DEN), perMonth));
     }
 
     List<Edge> network =
@@ -173,18 +182,9 @@ public final class ReportJob {
             .limit(config.networkEdges())
             .collectAsList()
             .stream()
-            .map(r -> new Edge(r.getString(0), r.getString(1), r.getLong(2), r.getLong(3)))
+            .map(r -> new Edge(r.getAs(ACCUSER), r.getAs(ACCUSED), r.getAs(ACC), r.getAs(DEN)))
             .toList();
 
-    Dataset<Row> topOutlets =
-        coverage
-            .groupBy("outlet_key")
-            .agg(
-                sum("n_with_accusation").as("acc"),
-                sum("n_accusation_articles_reporting_denial").as("rep"))
-            .where("acc > 0")
-            .orderBy(desc("acc"), col("outlet_key"))
-            .limit(config.topOutlets());
     // outlet_coverage has one label per outlet_key (LabelOutlets); min() only picks that one value.
     List<OutletShare> outlets =
         coverage
@@ -198,7 +198,10 @@ public final class ReportJob {
             .limit(config.topOutlets())
             .collectAsList()
             .stream()
-            .map(r -> new OutletShare(r.getString(0), r.getString(1), r.getLong(2), r.getLong(3)))
+            .map(
+                r ->
+                    new OutletShare(
+                        r.getAs(OUTLET_KEY), r.getAs(OUTLET), r.getAs("acc"), r.getAs("rep")))
             .toList();
 
     return new ReportData(
@@ -209,29 +212,35 @@ public final class ReportJob {
         outlets,
         network,
         clusters(spark, config, outputs),
-        categories(dyads));
+        categories(outputs.read(Tables.OFFENCE_MONTHS)));
   }
 
   /**
    * Accusation claims per month of the {@value #TOP_CATEGORIES} offence categories with the most
-   * (accusations without a category are one more series, "not categorised"). All dated accusations
-   * count, named actors or not; the rows collected are at most categories x months.
+   * (accusations without a category are one more series, "not categorised"), from {@code
+   * offence_months} (one row per month, category and kind). All dated accusations count, named
+   * actors or not; the rows collected are at most categories x months.
    */
-  static Categories categories(Dataset<Row> dyads) {
+  static Categories categories(Dataset<Row> offenceMonths) {
     List<Row> rows =
-        dyads
+        offenceMonths
             .where(col(Tables.KIND).equalTo(Claim.ACCUSATION).and(col("month").isNotNull()))
-            .groupBy(col(Tables.OFFENCE_CATEGORY), date_format(col("month"), "yyyy-MM").as("m"))
-            .agg(sum("n_claims").as("n"))
+            .select(
+                col(Tables.OFFENCE_CATEGORY),
+                date_format(col("month"), "yyyy-MM").as("m"),
+                col("n_claims"))
             .collectAsList();
     Map<String, Long> totals = new HashMap<>();
     Map<String, Long> byKey = new HashMap<>();
     List<String> seen = new ArrayList<>();
     for (Row r : rows) {
-      String category = r.isNullAt(0) ? NOT_CATEGORISED : r.getString(0);
-      totals.merge(category, r.getLong(2), Long::sum);
-      byKey.put(category + '\u0000' + r.getString(1), r.getLong(2));
-      seen.add(r.getString(1));
+      String key = r.getAs(Tables.OFFENCE_CATEGORY);
+      String category = key == null ? NOT_CATEGORISED : key;
+      String month = r.getAs("m");
+      long claims = r.getAs("n_claims");
+      totals.merge(category, claims, Long::sum);
+      byKey.put(category + '\u0000' + month, claims);
+      seen.add(month);
     }
     List<String> months = consecutive(seen);
     List<CategorySeries> series =
@@ -260,28 +269,34 @@ public final class ReportJob {
     Row c =
         coverage
             .agg(
-                sum("n_articles"),
-                sum("n_with_accusation"),
-                sum("n_accusation_articles_reporting_denial"),
-                date_format(min("month"), "yyyy-MM"),
-                date_format(max("month"), "yyyy-MM"))
+                sum("n_articles").as("articles"),
+                sum("n_with_accusation").as("acc"),
+                sum("n_accusation_articles_reporting_denial").as("rep"),
+                date_format(min("month"), "yyyy-MM").as("first_month"),
+                date_format(max("month"), "yyyy-MM").as("last_month"))
             .first();
-    Row k = dyads.agg(claims(Claim.ACCUSATION), claims(Claim.DENIAL)).first();
+    Row k =
+        dyads
+            .agg(claims(Claim.ACCUSATION).as("accusations"), claims(Claim.DENIAL).as("denials"))
+            .first();
     Row e =
         episodes
-            .agg(count(lit(1)), count("first_denial_date"), expr("percentile(days_to_denial, 0.5)"))
+            .agg(
+                count(lit(1)).as("episodes"),
+                count("first_denial_date").as("denied"),
+                expr("percentile(days_to_denial, 0.5)").as("median_days"))
             .first();
     return new Summary(
-        c.isNullAt(0) ? 0 : c.getLong(0),
-        c.isNullAt(1) ? 0 : c.getLong(1),
-        c.isNullAt(2) ? 0 : c.getLong(2),
-        k.isNullAt(0) ? 0 : k.getLong(0),
-        k.isNullAt(1) ? 0 : k.getLong(1),
-        c.getString(3),
-        c.getString(4),
-        e.getLong(0),
-        e.getLong(1),
-        e.isNullAt(2) ? null : e.getDouble(2));
+        orZero(c, "articles"),
+        orZero(c, "acc"),
+        orZero(c, "rep"),
+        orZero(k, "accusations"),
+        orZero(k, "denials"),
+        c.getAs("first_month"),
+        c.getAs("last_month"),
+        e.getAs("episodes"),
+        e.getAs("denied"),
+        e.getAs("median_days"));
   }
 
   /**
@@ -311,7 +326,8 @@ public final class ReportJob {
             col("share_denied").cast("double"),
             col("top_terms"),
             col("top_actor_pairs"),
-            expr("slice(representative_sentences, 1, " + SENTENCES_PER_CLUSTER + ")"))
+            expr("slice(representative_sentences, 1, " + SENTENCES_PER_CLUSTER + ")")
+                .as("representative_sentences"))
         .orderBy(desc("size"), col("cluster_id"))
         .limit(config.topClusters())
         .collectAsList()
@@ -319,15 +335,17 @@ public final class ReportJob {
         .map(
             r ->
                 new Cluster(
-                    r.getInt(0),
-                    r.isNullAt(1) ? "cluster " + r.getInt(0) : r.getString(1),
-                    r.isNullAt(2) ? 0 : r.getLong(2),
-                    r.isNullAt(3) ? 0 : r.getLong(3),
-                    r.isNullAt(4) ? 0 : r.getLong(4),
-                    r.isNullAt(5) ? 0 : r.getDouble(5),
-                    strings(r, 6),
-                    strings(r, 7),
-                    strings(r, 8)))
+                    r.<Integer>getAs("cluster_id"),
+                    r.getAs("label") == null
+                        ? "cluster " + r.getAs("cluster_id")
+                        : r.<String>getAs("label"),
+                    orZero(r, "size"),
+                    orZero(r, "n_accusations"),
+                    orZero(r, "n_denials"),
+                    r.getAs("share_denied") == null ? 0 : r.<Double>getAs("share_denied"),
+                    strings(r, "top_terms"),
+                    strings(r, "top_actor_pairs"),
+                    strings(r, "representative_sentences")))
         .toList();
   }
 
@@ -338,7 +356,7 @@ public final class ReportJob {
 
   /** Consecutive months from the first to the last one in the rows' "m" column. */
   private static List<String> months(List<Row> monthly) {
-    return consecutive(monthly.stream().map(r -> r.getString(2)).toList());
+    return consecutive(monthly.stream().map(r -> r.<String>getAs("m")).toList());
   }
 
   /** Consecutive months ({@code YYYY-MM}) from the first to the last of {@code months}. */
@@ -360,10 +378,17 @@ public final class ReportJob {
     return accuser + '\u0000' + accused + '\u0000' + month;
   }
 
-  private static List<String> strings(Row r, int i) {
+  private static List<String> strings(Row r, String column) {
+    int i = r.fieldIndex(column);
     return r.isNullAt(i)
         ? List.of()
         : r.<String>getList(i).stream().filter(Objects::nonNull).toList();
+  }
+
+  /** The long in {@code column}, 0 when null (a sum over no rows). */
+  private static long orZero(Row r, String column) {
+    Long v = r.getAs(column);
+    return v == null ? 0 : v;
   }
 
   private static void write(SparkSession spark, Path page, String html) {

@@ -11,6 +11,7 @@ import io.riposte.io.Tables;
 import java.nio.file.Path;
 import java.sql.Date;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +58,7 @@ class AggregateSparkTest {
   static List<Row> coverage;
   static List<Row> episodes;
   static List<Row> actors;
+  static List<Row> offenceMonths;
 
   record Actor(String name, String id, String type, String country) {}
 
@@ -111,6 +113,7 @@ class AggregateSparkTest {
     coverage = CountByOutlet.apply(articles, claims).collectAsList();
     episodes = BuildEpisodes.apply(oriented, 30).collectAsList();
     actors = SummariseActors.apply(oriented).collectAsList();
+    offenceMonths = CountOffenceMonths.apply(oriented).collectAsList();
   }
 
   @Test
@@ -348,12 +351,44 @@ class AggregateSparkTest {
   }
 
   @Test
+  void offenceMonthsGolden() {
+    assertThat(lines(offenceMonths, AggregateSparkTest::offenceMonthLine))
+        .as("offence_months rows")
+        .containsExactlyInAnyOrder(
+            // a1, a2 (one story in two outlets) and a3 (two claims): 4 claims, 3 articles.
+            "2021-03-01 military_attack ACCUSATION claims=4 articles=3 outlets=3",
+            "2021-03-01 military_attack DENIAL claims=2 articles=2 outlets=2",
+            "2021-04-01 military_attack DENIAL claims=1 articles=1 outlets=1",
+            "2021-04-01 election_interference ACCUSATION claims=1 articles=1 outlets=1",
+            "2021-04-01 espionage ACCUSATION claims=2 articles=1 outlets=1",
+            "2021-04-01 null DENIAL claims=1 articles=1 outlets=1",
+            "2021-05-01 military_attack ACCUSATION claims=1 articles=1 outlets=1",
+            "2021-05-01 null ACCUSATION claims=1 articles=1 outlets=1",
+            // a9 is undated: its claim is kept, in the null month.
+            "null null DENIAL claims=1 articles=1 outlets=1");
+  }
+
+  @Test
+  void offenceMonthsHoldEveryClaimOnceAndMatchDyadCounts() {
+    assertThat(sum(offenceMonths, "n_claims")).as("sum of n_claims").isEqualTo(claims.count());
+    // The same claims summed from dyad_counts per month, category and kind: one definition.
+    Function<Row, String> key = r -> format(r, "%s %s %s", "month", "offence_category", "kind");
+    Map<String, Long> fromDyads =
+        dyads.stream()
+            .collect(Collectors.groupingBy(key, Collectors.summingLong(r -> r.getAs("n_claims"))));
+    Map<String, Long> fromMonths =
+        offenceMonths.stream().collect(Collectors.toMap(key, r -> r.<Long>getAs("n_claims")));
+    assertThat(fromMonths).isEqualTo(fromDyads);
+  }
+
+  @Test
   void stagesGiveTheDeclaredColumns() {
     Dataset<Row> oriented = OrientClaims.apply(claims, articles);
     assertColumns(CountDyads.apply(oriented), Tables.DYAD_COUNTS);
     assertColumns(CountByOutlet.apply(articles, claims), Tables.OUTLET_COVERAGE);
     assertColumns(BuildEpisodes.apply(oriented, 30), Tables.EPISODES);
     assertColumns(SummariseActors.apply(oriented), Tables.ACTOR_SUMMARY);
+    assertColumns(CountOffenceMonths.apply(oriented), Tables.OFFENCE_MONTHS);
   }
 
   @Test
@@ -365,7 +400,8 @@ class AggregateSparkTest {
             Tables.DYAD_COUNTS, CountDyads.apply(oriented),
             Tables.OUTLET_COVERAGE, CountByOutlet.apply(articles, claims),
             Tables.EPISODES, BuildEpisodes.apply(oriented, 30),
-            Tables.ACTOR_SUMMARY, SummariseActors.apply(oriented));
+            Tables.ACTOR_SUMMARY, SummariseActors.apply(oriented),
+            Tables.OFFENCE_MONTHS, CountOffenceMonths.apply(oriented));
     tables.forEach(outputs::write);
     // Written twice: the second write replaces the first (staging, then switch).
     tables.forEach(outputs::write);
@@ -416,16 +452,17 @@ class AggregateSparkTest {
   }
 
   private static String coverageLine(Row r) {
-    return String.format(
+    return format(
+        r,
         "%s/%s %s articles=%d primary=%d acc=%d den=%d acc_reporting_den=%d",
-        r.getAs("outlet_key"),
-        r.getAs("outlet"),
-        r.getAs("month"),
-        r.<Long>getAs("n_articles"),
-        r.<Long>getAs("n_primary_articles"),
-        r.<Long>getAs("n_with_accusation"),
-        r.<Long>getAs("n_with_denial"),
-        r.<Long>getAs("n_accusation_articles_reporting_denial"));
+        "outlet_key",
+        "outlet",
+        "month",
+        "n_articles",
+        "n_primary_articles",
+        "n_with_accusation",
+        "n_with_denial",
+        "n_accusation_articles_reporting_denial");
   }
 
   private static String episodeLine(Row r) {
@@ -453,6 +490,23 @@ class AggregateSparkTest {
         r.<Long>getAs("n_denial_outlets"),
         r.getList(r.fieldIndex("example_claim_ids")),
         r.getAs("year"));
+  }
+
+  private static String offenceMonthLine(Row r) {
+    return format(
+        r,
+        "%s %s %s claims=%d articles=%d outlets=%d",
+        "month",
+        "offence_category",
+        "kind",
+        "n_claims",
+        "n_articles",
+        "n_outlets");
+  }
+
+  /** The row's values of {@code columns}, by name, in {@code format}. */
+  private static String format(Row r, String format, String... columns) {
+    return String.format(format, Arrays.stream(columns).map(c -> r.get(r.fieldIndex(c))).toArray());
   }
 
   private static String actorLine(Row r) {

@@ -80,6 +80,7 @@ class OutletLabelSparkTest {
     outputs.write(Tables.DYAD_COUNTS, CountDyads.apply(oriented));
     outputs.write(Tables.OUTLET_COVERAGE, CountByOutlet.apply(articles, claims));
     outputs.write(Tables.EPISODES, BuildEpisodes.apply(oriented, 30));
+    outputs.write(Tables.OFFENCE_MONTHS, CountOffenceMonths.apply(oriented));
     ReportData data = ReportJob.collect(spark, ReportJob.Config.defaults(dir.toString()));
     assertThat(data.outlets().stream().map(o -> o.outletKey() + "/" + o.outlet()))
         .containsExactlyInAnyOrder("meridian/" + MERIDIAN, "courier/Courier Online");

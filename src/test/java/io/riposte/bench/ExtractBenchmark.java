@@ -8,8 +8,8 @@ import com.johnsnowlabs.nlp.DocumentAssembler;
 import com.johnsnowlabs.nlp.annotators.Tokenizer;
 import com.johnsnowlabs.nlp.annotators.sbd.pragmatic.SentenceDetector;
 import io.riposte.extract.ClaimExtractor;
-import io.riposte.extract.CuePrefilter;
 import io.riposte.extract.ExtractClaims;
+import io.riposte.extract.GuardExtraction;
 import io.riposte.io.Outputs;
 import io.riposte.io.ReferenceFiles;
 import io.riposte.io.Tables;
@@ -82,21 +82,15 @@ public final class ExtractBenchmark {
       }
       ReferenceFiles reference = ReferenceFiles.bundled();
       ClaimExtractor extractor = ClaimExtractor.parsed(reference::lines);
-      PipelineModel nlp = ExtractClaims.nlpPipeline(spark, extractor.gazetteer().phrases());
+      ExtractClaims extract = ExtractClaims.fit(spark, extractor);
       PipelineModel bare = barePipeline(articles);
-      CuePrefilter prefilter = new CuePrefilter(extractor.prefilterPhrases());
       System.out.printf("articles: %d (%s)%n", n, args[0]);
       for (int round = 1; round <= rounds; round++) {
         long t0 = System.nanoTime();
-        long candidates = ExtractClaims.candidates(articles, prefilter).count();
+        long candidates = extract.candidates(articles).count();
         double prefilterSeconds = (System.nanoTime() - t0) / 1e9;
         t0 = System.nanoTime();
-        long claims =
-            ExtractClaims.claims(
-                    ExtractClaims.annotate(
-                        ExtractClaims.balance(ExtractClaims.candidates(articles, prefilter)), nlp),
-                    extractor)
-                .count();
+        long claims = extract.transform(articles).transform(GuardExtraction::claims).count();
         double extractSeconds = (System.nanoTime() - t0) / 1e9;
         t0 = System.nanoTime();
         Row sizes = bareSizes(bare, articles);

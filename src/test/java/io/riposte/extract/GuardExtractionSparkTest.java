@@ -3,6 +3,7 @@ package io.riposte.extract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.riposte.SparkTests;
+import io.riposte.io.RowBuilder;
 import io.riposte.io.Tables;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -28,10 +29,11 @@ class GuardExtractionSparkTest {
 
   /** A claims row for {@code articleId}: only the id and claim id set, enough for the split. */
   private static Row claim(String articleId) {
-    Object[] values = new Object[Tables.EXTRACTED_CLAIMS.size()];
-    values[Tables.EXTRACTED_CLAIMS.fieldIndex("article_id")] = articleId;
-    values[Tables.EXTRACTED_CLAIMS.fieldIndex("claim_id")] = articleId + "-c1";
-    return RowFactory.create(values);
+    RowBuilder row = Tables.row(Tables.EXTRACTED_CLAIMS);
+    for (String column : Tables.EXTRACTED_CLAIMS.fieldNames()) {
+      row.set(column, null);
+    }
+    return row.set(Tables.ARTICLE_ID, articleId).set(Tables.CLAIM_ID, articleId + "-c1").build();
   }
 
   /** Regression: an exception in the extractor dropped the article's claims silently. */
