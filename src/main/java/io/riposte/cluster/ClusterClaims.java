@@ -110,6 +110,9 @@ public final class ClusterClaims {
   /** k-means iterations at most. */
   static final int MAX_ITER = 20;
 
+  private static final Comparator<String> NULLS_FIRST =
+      Comparator.nullsFirst(Comparator.naturalOrder());
+
   /** Rows k is chosen on at most, by default: a deterministic sample of larger inputs. */
   public static final int DEFAULT_SAMPLE = 20_000;
 
@@ -288,7 +291,8 @@ public final class ClusterClaims {
                   .limit(settings.sample())
                   .collectAsList());
     }
-    rows.sort(Comparator.comparing(r -> r.getString(0)));
+    // Ids may be null (an outlet without a key): they sort first, as min() ignores them below.
+    rows.sort(Comparator.comparing(r -> r.getString(0), NULLS_FIRST));
     List<LocalKMeans.Point> points = new ArrayList<>(rows.size());
     int dims = rows.get(0).<Vector>getAs(1).size();
     for (Row r : rows) {
@@ -413,8 +417,9 @@ public final class ClusterClaims {
     for (int i = 0; i < assignment.length; i++) {
       int c = assignment[i];
       sizes[c]++;
-      if (first[c] == null || keys.get(i).compareTo(first[c]) < 0) {
-        first[c] = keys.get(i);
+      String key = keys.get(i);
+      if (key != null && (first[c] == null || key.compareTo(first[c]) < 0)) {
+        first[c] = key;
       }
     }
     return idsBySize(sizes, first);
@@ -429,7 +434,7 @@ public final class ClusterClaims {
     }
     order.sort(
         Comparator.<Integer>comparingLong(c -> -sizes[c])
-            .thenComparing(c -> first[c], Comparator.nullsFirst(Comparator.naturalOrder())));
+            .thenComparing(c -> first[c], NULLS_FIRST));
     int[] ids = new int[sizes.length];
     Arrays.fill(ids, -1);
     int next = 0;

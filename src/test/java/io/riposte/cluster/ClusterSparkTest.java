@@ -14,10 +14,14 @@ import java.util.Random;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apache.spark.ml.linalg.VectorUDT;
+import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -307,6 +311,31 @@ public class ClusterSparkTest {
         .containsExactlyInAnyOrderElementsOf(lines(first.clusters(), Row::toString));
     assertThat(lines(again.outlets(), Row::toString))
         .containsExactlyInAnyOrderElementsOf(lines(first.outlets(), Row::toString));
+  }
+
+  @Test
+  void aNullIdIsClusteredLikeAnyOther() {
+    // An outlet without a key groups as null: its profile is clustered, not a crash.
+    StructType schema =
+        new StructType().add("outlet_key", DataTypes.StringType).add("features", new VectorUDT());
+    List<Row> rows = new ArrayList<>();
+    rows.add(RowFactory.create(null, Vectors.dense(0.0, 1.0)));
+    rows.add(RowFactory.create("a", Vectors.dense(0.1, 1.0)));
+    rows.add(RowFactory.create("b", Vectors.dense(0.0, 0.9)));
+    rows.add(RowFactory.create("c", Vectors.dense(1.0, 0.0)));
+    rows.add(RowFactory.create("d", Vectors.dense(0.9, 0.1)));
+    rows.add(RowFactory.create("e", Vectors.dense(1.0, 0.1)));
+    Dataset<Row> vectors = spark.createDataFrame(rows, schema).coalesce(1);
+
+    ClusterClaims.Fitted fitted = ClusterClaims.fit(vectors, SETTINGS, "outlet_key");
+    Map<String, Integer> clusterOf = new java.util.HashMap<>();
+    for (Row r : fitted.assign(vectors).collectAsList()) {
+      clusterOf.put(r.getString(0), r.<Integer>getAs("cluster_id"));
+    }
+
+    assertThat(fitted.k()).isEqualTo(2);
+    assertThat(clusterOf.get(null)).isEqualTo(clusterOf.get("a")).isEqualTo(clusterOf.get("b"));
+    assertThat(clusterOf.get("c")).isNotEqualTo(clusterOf.get("a"));
   }
 
   @Test
