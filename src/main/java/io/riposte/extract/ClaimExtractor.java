@@ -201,6 +201,24 @@ public final class ClaimExtractor implements Serializable {
     return List.copyOf(out);
   }
 
+  /**
+   * The windows of an article that extraction reads (see {@link CandidateWindows}): around
+   * sentences with a rule cue phrase or a frame cue form, or, with the parser, a wrongdoing word
+   * and a reporting word or a quote (as {@link #candidate}).
+   */
+  public CandidateWindows windows() {
+    java.util.Set<String> cues = new java.util.TreeSet<>(lexicon.phrases());
+    java.util.Set<String> wrong = new java.util.TreeSet<>();
+    java.util.Set<String> context = new java.util.TreeSet<>();
+    if (frames != null) {
+      cues.addAll(frames.forms());
+      wrong.addAll(words.wrongdoingForms());
+      wrong.addAll(lexicon.words("WRONGDOING"));
+      context.addAll(words.gateContextForms());
+    }
+    return new CandidateWindows(List.copyOf(cues), List.copyOf(wrong), List.copyOf(context));
+  }
+
   private SentenceParser parser() {
     if (parser == null) {
       parser = ClearNlpParser.get();

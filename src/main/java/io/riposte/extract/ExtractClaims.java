@@ -1,6 +1,8 @@
 package io.riposte.extract;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.length;
+import static org.apache.spark.sql.functions.udf;
 
 import com.johnsnowlabs.nlp.DocumentAssembler;
 import com.johnsnowlabs.nlp.annotators.TextMatcher;
@@ -28,6 +30,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.DataTypes;
 
 /**
  * Articles to claims, as an MLlib-style estimator and its model: {@link #fit} prepares on the
@@ -39,6 +44,8 @@ import org.apache.spark.sql.SparkSession;
  *   <li>{@link #candidates}: only articles whose text contains a cue word go on (a plain-Java scan,
  *       about the cost of reading the text); the rest cannot hold a claim.
  *   <li>{@link GuardExtraction#capText}: the text cut to the NLP cap.
+ *   <li>{@link #window}: the windows around candidate sentences (a plain-Java scan): Spark NLP
+ *       reads only those, offsets unchanged.
  *   <li>{@link #balance}: spread over the cores.
  *   <li>{@link #annotate}: Spark NLP's DocumentAssembler, SentenceDetector, Tokenizer and a
  *       TextMatcher over the actor gazetteer's phrases.
@@ -74,11 +81,20 @@ public final class ExtractClaims {
   private final PipelineModel nlp;
   private final ClaimExtractor extractor;
   private final CuePrefilter prefilter;
+  private final CandidateWindows windows;
 
-  private ExtractClaims(PipelineModel nlp, ClaimExtractor extractor, CuePrefilter prefilter) {
+  /** The column the NLP pipeline reads: the text with everything outside the windows blanked. */
+  static final String WINDOWS = "nlp_text";
+
+  private ExtractClaims(
+      PipelineModel nlp,
+      ClaimExtractor extractor,
+      CuePrefilter prefilter,
+      CandidateWindows windows) {
     this.nlp = nlp;
     this.extractor = extractor;
     this.prefilter = prefilter;
+    this.windows = windows;
   }
 
   /** Fits the NLP pipeline to the extractor's gazetteer and builds its cue prefilter. */
@@ -86,7 +102,8 @@ public final class ExtractClaims {
     return new ExtractClaims(
         nlpPipeline(spark, extractor.gazetteer().phrases()),
         extractor,
-        new CuePrefilter(extractor.prefilterPhrases()));
+        new CuePrefilter(extractor.prefilterPhrases()),
+        extractor.windows());
   }
 
   /**
@@ -100,6 +117,7 @@ public final class ExtractClaims {
     return articles
         .transform(this::candidates)
         .transform(GuardExtraction::capText)
+        .transform(this::window)
         .transform(ExtractClaims::balance)
         .transform(this::annotate)
         .transform(annotated -> GuardExtraction.apply(annotated, perArticle));
@@ -111,6 +129,22 @@ public final class ExtractClaims {
     return articles
         .select(cols(ARTICLE_COLUMNS))
         .filter((FilterFunction<Row>) r -> cues.matches(r.<String>getAs(Tables.TEXT)));
+  }
+
+  /**
+   * Adds {@link #WINDOWS}, the text the NLP pipeline reads (see {@link CandidateWindows}), and
+   * keeps only articles with a window: one without a candidate sentence cannot hold a claim.
+   */
+  Dataset<Row> window(Dataset<Row> candidates) {
+    CandidateWindows w = windows;
+    // Marked nondeterministic (it is not) so that the optimizer does not inline it into the filter
+    // and the projection both: one scan per article.
+    UserDefinedFunction keep =
+        udf((UDF1<String, String>) t -> w.keep(t).text(), DataTypes.StringType)
+            .asNondeterministic();
+    return candidates
+        .withColumn(WINDOWS, keep.apply(col(Tables.TEXT)))
+        .where(length(col(WINDOWS)).gt(0));
   }
 
   /**
@@ -145,7 +179,7 @@ public final class ExtractClaims {
    */
   private static PipelineModel nlpPipeline(SparkSession spark, List<String> actorPhrases) {
     DocumentAssembler document = new DocumentAssembler();
-    document.setInputCol(Tables.TEXT);
+    document.setInputCol(WINDOWS);
     document.setOutputCol("document");
     document.setCleanupMode("disabled");
     SentenceDetector sentences = new SentenceDetector();
@@ -154,7 +188,7 @@ public final class ExtractClaims {
     Tokenizer tokenizer = new Tokenizer();
     tokenizer.setInputCols(new String[] {"sentence"});
     tokenizer.setOutputCol("token");
-    Dataset<Row> empty = spark.createDataset(List.of("x"), Encoders.STRING()).toDF(Tables.TEXT);
+    Dataset<Row> empty = spark.createDataset(List.of("x"), Encoders.STRING()).toDF(WINDOWS);
     TokenizerModel tokenizerModel =
         tokenizer.fit(
             new Pipeline()
@@ -201,17 +235,21 @@ public final class ExtractClaims {
    */
   static List<Row> claimsOf(ClaimExtractor extractor, Row r) {
     Date published = r.getAs(Tables.PUBLISHED_DATE);
+    String text = r.getAs(Tables.TEXT);
+    List<Token> tokens = tokens(list(r, TOKEN_BEGIN), list(r, TOKEN_END), list(r, TOKEN_TEXT));
     Document doc =
         new Document(
             r.getAs(Tables.ARTICLE_ID),
-            r.getAs(Tables.TEXT),
+            text,
             published == null ? null : published.toLocalDate(),
-            spans(list(r, SENTENCE_BEGIN), list(r, SENTENCE_END)),
-            tokens(list(r, TOKEN_BEGIN), list(r, TOKEN_END), list(r, TOKEN_TEXT)),
+            trim(spans(list(r, SENTENCE_BEGIN), list(r, SENTENCE_END)), tokens),
+            tokens,
             spans(list(r, ACTOR_BEGIN), list(r, ACTOR_END)),
             List.of());
+    List<Claim> claims = extractor.extract(doc);
+    int[] starts = claims.isEmpty() ? new int[0] : sentenceStarts(text);
     List<Row> out = new ArrayList<>();
-    for (Claim c : extractor.extract(doc)) {
+    for (Claim c : claims) {
       out.add(
           Tables.row(Tables.EXTRACTED_CLAIMS)
               .set(Tables.ARTICLE_ID, c.articleId())
@@ -231,7 +269,7 @@ public final class ExtractClaims {
               .set("speaker", c.speaker())
               .set("hedged", c.hedged())
               .set("confidence", c.confidence())
-              .set("sentence_index", c.sentenceIndex())
+              .set("sentence_index", sentenceIndex(starts, c.begin()))
               .set("sentence", c.sentence())
               .set("begin", c.begin())
               .set("end", c.end())
@@ -243,6 +281,55 @@ public final class ExtractClaims {
               .build());
     }
     return out;
+  }
+
+  /**
+   * Sentences cut to their first and last token: the NLP read the windowed text, where a sentence
+   * may begin in the blanks before it. Sentences without a token are dropped.
+   */
+  static List<Span> trim(List<Span> sentences, List<Token> tokens) {
+    List<Span> out = new ArrayList<>(sentences.size());
+    int t = 0;
+    for (Span s : sentences) {
+      while (t < tokens.size() && tokens.get(t).begin() < s.begin()) {
+        t++;
+      }
+      int first = t;
+      while (t < tokens.size() && tokens.get(t).end() <= s.end()) {
+        t++;
+      }
+      if (t > first) {
+        out.add(new Span(tokens.get(first).begin(), tokens.get(t - 1).end()));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Where the article's sentences start, as {@link CandidateWindows#split} finds them over the
+   * whole text (blank spans skipped): the NLP read only the windows, so its sentence count is not
+   * the article's.
+   */
+  static int[] sentenceStarts(String text) {
+    List<int[]> spans = CandidateWindows.split(text);
+    int[] starts = new int[spans.size()];
+    int n = 0;
+    for (int[] s : spans) {
+      int b = s[0];
+      while (b < s[1] && Character.isWhitespace(text.charAt(b))) {
+        b++;
+      }
+      if (b < s[1]) {
+        starts[n++] = b;
+      }
+    }
+    return Arrays.copyOf(starts, n);
+  }
+
+  /** The index of the article sentence holding offset {@code begin} (0 before the first). */
+  static int sentenceIndex(int[] starts, int begin) {
+    int i = Arrays.binarySearch(starts, begin);
+    return Math.max(0, i >= 0 ? i : -i - 2);
   }
 
   private static <T> List<T> list(Row r, String column) {

@@ -135,6 +135,11 @@ public final class WordClasses implements Serializable {
     return classes.get(WordClass.GATE_CONTEXT).contains(form);
   }
 
+  /** The gate context words and quote marks (see {@link #gateContext}). */
+  public Set<String> gateContextForms() {
+    return Set.copyOf(classes.get(WordClass.GATE_CONTEXT));
+  }
+
   /** Whether a lemma with a POS class (V, N, J) is a wrongdoing word. */
   boolean wrongdoing(String lemma, char pos) {
     Set<String> s = wrongLemmas.get(pos);

@@ -388,7 +388,9 @@ public final class Tables {
                   "sentence_index",
                   IntegerType,
                   false,
-                  "Index of the sentence in the article, from 0.",
+                  "Index of the sentence in the article, from 0, sentences split at line breaks"
+                      + " and at `. ! ?` before white space (not after initials or titles:"
+                      + " \"U.S.\", \"Sen.\"). `begin`/`end` locate the evidence exactly.",
                   "4"),
               col(
                   "sentence",

@@ -22,6 +22,9 @@ import java.util.List;
  *     DATA_DIR ARTICLES.jsonl PRED.jsonl [--rules|--parser-only]
  * python3 ../shared/eval/score.py GOLD.jsonl PRED.jsonl --verbose
  * </pre>
+ *
+ * <p>Like the extract job, it annotates only the {@link CandidateWindows} of each article and
+ * prints how much of the text they hold; {@code -Driposte.windows=false} annotates whole articles.
  */
 public final class DevHarness {
 
@@ -47,6 +50,18 @@ public final class DevHarness {
                 ? ClaimExtractor.parsed(f -> lines(data.resolve(f))).parserOnly()::extract
                 : new ClaimExtractor(gazetteer, lexicon)::extract;
     TestDocuments docs = new TestDocuments(gazetteer.phrases(), lexicon.phrases());
+    CandidateWindows windows =
+        Boolean.parseBoolean(System.getProperty("riposte.windows", "true"))
+            ? (args.length == 4 && args[3].equals("--rules")
+                    ? new ClaimExtractor(gazetteer, lexicon)
+                    : ClaimExtractor.parsed(f -> lines(data.resolve(f))))
+                .windows()
+            : null;
+    long chars = 0;
+    long keptChars = 0;
+    long sentences = 0;
+    long candidates = 0;
+    long keptSentences = 0;
     ObjectMapper json = new ObjectMapper();
     long started = System.nanoTime();
     int articles = 0;
@@ -64,7 +79,17 @@ public final class DevHarness {
         } catch (RuntimeException e) {
           date = null;
         }
-        Document doc = docs.document(a.path("id").asText(), text, date);
+        String windowed = text;
+        if (windows != null) {
+          CandidateWindows.Kept k = windows.keep(text);
+          windowed = k.text();
+          chars += countKept(text);
+          keptChars += windowed.strip().isEmpty() ? 0 : countKept(windowed);
+          sentences += k.sentences();
+          candidates += k.candidates();
+          keptSentences += k.keptSentences();
+        }
+        Document doc = docs.document(a.path("id").asText(), text, windowed, date);
         articles++;
         for (Claim c : extractor.apply(doc)) {
           ObjectNode o = json.createObjectNode();
@@ -95,9 +120,30 @@ public final class DevHarness {
     }
     System.err.printf(
         "%d articles, %d claims, %.1f ms%n", articles, claims, (System.nanoTime() - started) / 1e6);
+    if (windows != null) {
+      System.err.printf(
+          "windows: %d of %d characters (%.1f%%), %d of %d sentences kept, %d candidates%n",
+          keptChars,
+          chars,
+          100.0 * keptChars / Math.max(1, chars),
+          keptSentences,
+          sentences,
+          candidates);
+    }
   }
 
   /** Data lines of a reference file: comments and blank lines dropped, header kept. */
+  /** Characters of {@code windowed} that are not blanks (white space counts as blanked). */
+  private static long countKept(String windowed) {
+    long n = 0;
+    for (int i = 0; i < windowed.length(); i++) {
+      if (!Character.isWhitespace(windowed.charAt(i))) {
+        n++;
+      }
+    }
+    return n;
+  }
+
   public static List<String> lines(Path path) {
     try {
       List<String> out = new ArrayList<>();

@@ -51,12 +51,20 @@ final class TestDocuments {
 
   /** A document for {@code text} with sentences, tokens and phrase matches filled in. */
   Document document(String id, String text, LocalDate date) {
-    List<Token> tokens = tokenize(text);
+    return document(id, text, text, date);
+  }
+
+  /**
+   * A document for {@code text} annotated on {@code windowed} (the same text with parts blanked, as
+   * {@link CandidateWindows#keep} gives, or empty).
+   */
+  Document document(String id, String text, String windowed, LocalDate date) {
+    List<Token> tokens = tokenize(windowed);
     return new Document(
         id,
         text,
         date,
-        sentences(text),
+        sentences(windowed),
         tokens,
         match(tokens, actorIndex, false),
         match(tokens, cueIndex, true));

@@ -1,0 +1,211 @@
+package io.riposte.extract;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The parts of an article that the NLP pipeline needs: each candidate sentence (one that can hold a
+ * claim), the sentences just before it (mentions that pronouns and "the ministry" resolve to, the
+ * speaker of a quote), the sentence after it ("..., he said."), the article's lead, and the first
+ * sentence naming each capitalised word of those (the full name a surname stands for). Everything
+ * else is blanked: replaced by spaces, line breaks kept, so that every offset into the windowed
+ * text is the same offset into the article, and Spark NLP segments, tokenises and matches only the
+ * windows.
+ *
+ * <p>A sentence is a candidate when it holds one of {@code cues} (the rules' cue phrases and the
+ * frames' cue forms: every rule claim contains a cue phrase), or a {@code wrongdoing} word together
+ * with a {@code context} word or a quotation mark (the parser's reported-wrongdoing gate, {@link
+ * ClaimExtractor#candidate}). Sentences are found by a cheap split at line breaks and at {@code . !
+ * ?} before white space: a coarser split than Spark NLP's keeps more, never less. One pass over the
+ * text per word list; work is linear in the text's length.
+ */
+public final class CandidateWindows implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  /** Sentences kept before each candidate sentence. */
+  public static final int BEFORE = 3;
+
+  /** Sentences kept after each candidate sentence. */
+  public static final int AFTER = 1;
+
+  /** Sentences at the start of the article kept whatever they hold. */
+  public static final int LEAD = 2;
+
+  private final CuePrefilter cues;
+  private final CuePrefilter wrongdoing;
+  private final CuePrefilter context;
+
+  /**
+   * @param cues phrases that make a sentence a candidate on their own
+   * @param wrongdoing words that make a sentence a candidate with a context word or a quote
+   * @param context reporting words (quotation marks among them are ignored: quotes are found in the
+   *     text)
+   */
+  public CandidateWindows(List<String> cues, List<String> wrongdoing, List<String> context) {
+    this.cues = new CuePrefilter(cues);
+    this.wrongdoing = new CuePrefilter(wrongdoing);
+    this.context = new CuePrefilter(context);
+  }
+
+  /** What {@link #keep} kept of one text: the windowed text and its sentence counts. */
+  public record Kept(String text, int sentences, int candidates, int keptSentences) {}
+
+  /** {@code text} with every character outside the windows replaced by a space (see above). */
+  public Kept keep(String text) {
+    if (text == null || text.isEmpty()) {
+      return new Kept(text, 0, 0, 0);
+    }
+    List<int[]> sentences = split(text);
+    int n = sentences.size();
+    boolean[] keep = new boolean[n];
+    int candidates = 0;
+    boolean openQuote = false;
+    for (int s = 0; s < n; s++) {
+      int from = sentences.get(s)[0];
+      int to = sentences.get(s)[1];
+      boolean quoted = openQuote;
+      for (int i = from; i < to; i++) {
+        char c = text.charAt(i);
+        if (c == '"' || c == '“' || c == '”') {
+          quoted = true;
+          openQuote = c == '"' ? !openQuote : c == '“';
+        }
+      }
+      if (to < text.length() && text.charAt(to) == '\n') {
+        openQuote = false;
+      }
+      String sentence = text.substring(from, to);
+      if (cues.matches(sentence)
+          || wrongdoing.matches(sentence) && (quoted || context.matches(sentence))) {
+        candidates++;
+        for (int k = Math.max(0, s - BEFORE); k <= Math.min(n - 1, s + AFTER); k++) {
+          keep[k] = true;
+        }
+      }
+    }
+    if (candidates == 0) {
+      return new Kept("", n, 0, 0);
+    }
+    for (int k = 0; k < Math.min(n, LEAD); k++) {
+      keep[k] = true;
+    }
+    keepFirstMentions(text, sentences, keep);
+    int kept = 0;
+    char[] out = text.toCharArray();
+    for (int s = 0; s < n; s++) {
+      if (keep[s]) {
+        kept++;
+        continue;
+      }
+      for (int i = sentences.get(s)[0]; i < sentences.get(s)[1]; i++) {
+        if (out[i] != '\n') {
+          out[i] = ' ';
+        }
+      }
+    }
+    return new Kept(kept == n ? text : new String(out), n, candidates, kept);
+  }
+
+  /**
+   * Keeps, for each capitalised word of a kept sentence, the first sentence that holds the word:
+   * "Fairfax denied it" needs "Lt. Gov. Justin Fairfax" from the third paragraph to name the
+   * denier, "Hua said" needs "Chinese foreign ministry spokeswoman Hua Chunying". One pass to index
+   * first occurrences, one over the kept sentences.
+   */
+  private static void keepFirstMentions(String text, List<int[]> sentences, boolean[] keep) {
+    java.util.Map<String, Integer> first = new java.util.HashMap<>();
+    List<List<String>> names = new ArrayList<>(sentences.size());
+    for (int s = 0; s < sentences.size(); s++) {
+      List<String> words = capitalised(text, sentences.get(s)[0], sentences.get(s)[1]);
+      names.add(words);
+      for (String w : words) {
+        first.putIfAbsent(w, s);
+      }
+    }
+    boolean[] also = new boolean[keep.length];
+    for (int s = 0; s < sentences.size(); s++) {
+      if (keep[s]) {
+        for (String w : names.get(s)) {
+          also[first.get(w)] = true;
+        }
+      }
+    }
+    for (int s = 0; s < keep.length; s++) {
+      keep[s] |= also[s];
+    }
+  }
+
+  /** Words of text[from, to) that start with a capital letter. */
+  private static List<String> capitalised(String text, int from, int to) {
+    List<String> out = new ArrayList<>();
+    int i = from;
+    while (i < to) {
+      while (i < to && !Character.isLetter(text.charAt(i))) {
+        i++;
+      }
+      int start = i;
+      while (i < to && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '-')) {
+        i++;
+      }
+      if (i > start + 1 && Character.isUpperCase(text.charAt(start))) {
+        out.add(text.substring(start, i));
+      }
+    }
+    return out;
+  }
+
+  /** Titles and the like whose full stop ends no sentence ("Lt. Gov. Justin Fairfax"). */
+  private static final Set<String> ABBREVIATIONS =
+      Set.of(
+          "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "st", "jr", "sr", "no",
+          "inc", "corp", "co", "vs", "prof", "rev", "sgt", "capt", "maj", "ft", "mt", "jan", "feb",
+          "aug", "sept", "oct", "nov", "dec");
+
+  /** Whether the word before the full stop at {@code dot} is one letter or an abbreviation. */
+  private static boolean abbreviationBefore(String text, int dot) {
+    int b = dot;
+    while (b > 0 && dot - b <= 5 && Character.isLetter(text.charAt(b - 1))) {
+      b--;
+    }
+    if (b == dot || b > 0 && Character.isLetter(text.charAt(b - 1))) {
+      return false;
+    }
+    return dot - b == 1
+        || ABBREVIATIONS.contains(text.substring(b, dot).toLowerCase(java.util.Locale.ROOT));
+  }
+
+  /**
+   * Sentence spans [from, to): a sentence ends at a line break, or after {@code . ! ?} and any
+   * closing quotes or brackets when white space follows (not after the full stop of one letter or a
+   * title: "U.S. officials", "Sen. Warren"). Every character but the line breaks is in one span.
+   */
+  static List<int[]> split(String text) {
+    List<int[]> out = new ArrayList<>();
+    int n = text.length();
+    int start = 0;
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c == '\n') {
+        out.add(new int[] {start, i});
+        start = i + 1;
+      } else if (c == '!' || c == '?' || c == '.' && !abbreviationBefore(text, i)) {
+        int j = i + 1;
+        while (j < n && "\"”’')]".indexOf(text.charAt(j)) >= 0) {
+          j++;
+        }
+        if (j < n && text.charAt(j) == ' ') {
+          out.add(new int[] {start, j});
+          start = j;
+          i = j - 1;
+        }
+      }
+    }
+    if (start < n) {
+      out.add(new int[] {start, n});
+    }
+    return out;
+  }
+}

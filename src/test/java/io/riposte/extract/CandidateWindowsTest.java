@@ -1,0 +1,108 @@
+package io.riposte.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CandidateWindowsTest {
+
+  private static final CandidateWindows WINDOWS =
+      new CandidateWindows(
+          List.of("accused", "denied", "nothing to do with"),
+          List.of("bribery", "hacked"),
+          List.of("said", "according"));
+
+  /** The sentences of a kept text that are not blank, stripped. */
+  private static List<String> keptSentences(String kept) {
+    return CandidateWindows.split(kept).stream()
+        .map(s -> kept.substring(s[0], s[1]).strip())
+        .filter(s -> !s.isEmpty())
+        .toList();
+  }
+
+  private static String filler(int n) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 1; i <= n; i++) {
+      b.append("rain fell on day ").append(i).append(" of the month. ");
+    }
+    return b.toString();
+  }
+
+  @Test
+  void keepsTheCandidateItsNeighboursAndTheLead() {
+    String text =
+        "Lead one. Lead two. "
+            + filler(6)
+            + "Before three. Before two. Before one. The mayor accused the council of fraud. "
+            + "After one. "
+            + filler(4);
+    CandidateWindows.Kept kept = WINDOWS.keep(text);
+
+    assertThat(kept.text()).hasSameSizeAs(text);
+    assertThat(keptSentences(kept.text()))
+        .containsExactly(
+            "Lead one.",
+            "Lead two.",
+            "Before three.",
+            "Before two.",
+            "Before one.",
+            "The mayor accused the council of fraud.",
+            "After one.");
+    assertThat(kept.candidates()).isEqualTo(1);
+    int cue = text.indexOf("The mayor");
+    assertThat(kept.text().substring(cue, cue + 9)).as("offsets unchanged").isEqualTo("The mayor");
+  }
+
+  @Test
+  void keepsTheFirstSentenceNamingASurname() {
+    // "Fairfax denied" resolves to the full name given paragraphs earlier.
+    String text =
+        "Lead one. Lead two. Lt. Gov. Justin Fairfax spoke in Richmond on Monday. "
+            + filler(8)
+            + "Fairfax denied it.";
+    List<String> kept = keptSentences(WINDOWS.keep(text).text());
+
+    assertThat(kept).contains("Lt. Gov. Justin Fairfax spoke in Richmond on Monday.");
+    assertThat(kept).doesNotContain("rain fell on day 1 of the month.");
+  }
+
+  @Test
+  void wrongdoingNeedsAReportingWordOrAQuote() {
+    String plain = "Lead one. Lead two. " + filler(5) + "The bribery trial opened. " + filler(5);
+    String reported =
+        "Lead one. Lead two. " + filler(5) + "Officials said bribery was rife. " + filler(5);
+    String quoted =
+        "Lead one. Lead two. " + filler(5) + "\u201cThey hacked our servers.\u201d " + filler(5);
+
+    assertThat(WINDOWS.keep(plain).candidates()).isZero();
+    assertThat(WINDOWS.keep(plain).text()).as("nothing to read").isEmpty();
+    assertThat(WINDOWS.keep(reported).candidates()).isEqualTo(1);
+    assertThat(WINDOWS.keep(quoted).candidates()).isEqualTo(1);
+  }
+
+  @Test
+  void blankingKeepsLineBreaksAndAWhollyKeptTextIsTheSame() {
+    String text =
+        "Lead one.\nrain today.\nmore rain.\n"
+            + filler(3)
+            + "\n"
+            + "snow today.\nstill snow.\nThe envoy said Moscow had nothing to do with it.";
+    String kept = WINDOWS.keep(text).text();
+    assertThat(kept.chars().filter(c -> c == '\n').count())
+        .isEqualTo(text.chars().filter(c -> c == '\n').count());
+    assertThat(kept).doesNotContain("rain fell on day 1");
+
+    String short_ = "The mayor accused the council. The council denied it.";
+    assertThat(WINDOWS.keep(short_).text()).isSameAs(short_);
+  }
+
+  @Test
+  void splitCoversTheTextInLinearSpans() {
+    String text = "One. \u201cTwo?\u201d Three!\nU.S. officials met Sen. Warren. Four";
+    assertThat(CandidateWindows.split(text))
+        .extracting(s -> text.substring(s[0], s[1]))
+        .containsExactly(
+            "One.", " \u201cTwo?\u201d", " Three!", "U.S. officials met Sen. Warren.", " Four");
+  }
+}
