@@ -2,7 +2,10 @@ package io.riposte.extract;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -116,7 +119,7 @@ public final class CandidateWindows implements Serializable {
    * first occurrences, one over the kept sentences.
    */
   private static void keepFirstMentions(String text, List<int[]> sentences, boolean[] keep) {
-    java.util.Map<String, Integer> first = new java.util.HashMap<>();
+    Map<String, Integer> first = new HashMap<>();
     List<List<String>> names = new ArrayList<>(sentences.size());
     for (int s = 0; s < sentences.size(); s++) {
       List<String> words = capitalised(text, sentences.get(s)[0], sentences.get(s)[1]);
@@ -173,8 +176,7 @@ public final class CandidateWindows implements Serializable {
     if (b == dot || b > 0 && Character.isLetter(text.charAt(b - 1))) {
       return false;
     }
-    return dot - b == 1
-        || ABBREVIATIONS.contains(text.substring(b, dot).toLowerCase(java.util.Locale.ROOT));
+    return dot - b == 1 || ABBREVIATIONS.contains(text.substring(b, dot).toLowerCase(Locale.ROOT));
   }
 
   /**

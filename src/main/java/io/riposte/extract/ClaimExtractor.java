@@ -192,9 +192,24 @@ public final class ClaimExtractor implements Serializable {
    * #candidate}).
    */
   public List<String> prefilterPhrases() {
+    java.util.Set<String> out = new java.util.TreeSet<>(cuePhrases());
+    out.addAll(wrongdoingPhrases());
+    return List.copyOf(out);
+  }
+
+  /** The rules' cue phrases and, with the parser, the frames' cue forms. */
+  private List<String> cuePhrases() {
     java.util.Set<String> out = new java.util.TreeSet<>(lexicon.phrases());
     if (frames != null) {
       out.addAll(frames.forms());
+    }
+    return List.copyOf(out);
+  }
+
+  /** With the parser, the wrongdoing forms of the reported-wrongdoing gate; none without. */
+  private List<String> wrongdoingPhrases() {
+    java.util.Set<String> out = new java.util.TreeSet<>();
+    if (frames != null) {
       out.addAll(words.wrongdoingForms());
       out.addAll(lexicon.words("WRONGDOING"));
     }
@@ -207,16 +222,10 @@ public final class ClaimExtractor implements Serializable {
    * and a reporting word or a quote (as {@link #candidate}).
    */
   public CandidateWindows windows() {
-    java.util.Set<String> cues = new java.util.TreeSet<>(lexicon.phrases());
-    java.util.Set<String> wrong = new java.util.TreeSet<>();
-    java.util.Set<String> context = new java.util.TreeSet<>();
-    if (frames != null) {
-      cues.addAll(frames.forms());
-      wrong.addAll(words.wrongdoingForms());
-      wrong.addAll(lexicon.words("WRONGDOING"));
-      context.addAll(words.gateContextForms());
-    }
-    return new CandidateWindows(List.copyOf(cues), List.copyOf(wrong), List.copyOf(context));
+    return new CandidateWindows(
+        cuePhrases(),
+        wrongdoingPhrases(),
+        words == null ? List.of() : List.copyOf(words.gateContextForms()));
   }
 
   private SentenceParser parser() {

@@ -43,19 +43,17 @@ public final class DevHarness {
             lines(data.resolve("gazetteer/actors.tsv")),
             lines(data.resolve("gazetteer/incidents.tsv")));
     CueLexicon lexicon = CueLexicon.load(f -> lines(data.resolve(f)));
-    java.util.function.Function<Document, List<Claim>> extractor =
+    ClaimExtractor claimExtractor =
         args.length == 3
-            ? ClaimExtractor.parsed(f -> lines(data.resolve(f)))::extract
+            ? ClaimExtractor.parsed(f -> lines(data.resolve(f)))
             : args[3].equals("--parser-only")
-                ? ClaimExtractor.parsed(f -> lines(data.resolve(f))).parserOnly()::extract
-                : new ClaimExtractor(gazetteer, lexicon)::extract;
+                ? ClaimExtractor.parsed(f -> lines(data.resolve(f))).parserOnly()
+                : new ClaimExtractor(gazetteer, lexicon);
+    java.util.function.Function<Document, List<Claim>> extractor = claimExtractor::extract;
     TestDocuments docs = new TestDocuments(gazetteer.phrases(), lexicon.phrases());
     CandidateWindows windows =
         Boolean.parseBoolean(System.getProperty("riposte.windows", "true"))
-            ? (args.length == 4 && args[3].equals("--rules")
-                    ? new ClaimExtractor(gazetteer, lexicon)
-                    : ClaimExtractor.parsed(f -> lines(data.resolve(f))))
-                .windows()
+            ? claimExtractor.windows()
             : null;
     long chars = 0;
     long keptChars = 0;
@@ -84,7 +82,7 @@ public final class DevHarness {
           CandidateWindows.Kept k = windows.keep(text);
           windowed = k.text();
           chars += countKept(text);
-          keptChars += windowed.strip().isEmpty() ? 0 : countKept(windowed);
+          keptChars += countKept(windowed);
           sentences += k.sentences();
           candidates += k.candidates();
           keptSentences += k.keptSentences();
@@ -132,7 +130,6 @@ public final class DevHarness {
     }
   }
 
-  /** Data lines of a reference file: comments and blank lines dropped, header kept. */
   /** Characters of {@code windowed} that are not blanks (white space counts as blanked). */
   private static long countKept(String windowed) {
     long n = 0;
@@ -144,6 +141,7 @@ public final class DevHarness {
     return n;
   }
 
+  /** Data lines of a reference file: comments and blank lines dropped, header kept. */
   public static List<String> lines(Path path) {
     try {
       List<String> out = new ArrayList<>();
