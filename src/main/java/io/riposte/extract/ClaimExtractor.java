@@ -779,7 +779,8 @@ public final class ClaimExtractor implements Serializable {
         if (name != null
             && !name.isBlank()
             && Character.isUpperCase(name.charAt(0))
-            && !lexicon.is("TITLE", name.toLowerCase(Locale.ROOT).replace(".", ""))) {
+            && !lexicon.is("TITLE", name.toLowerCase(Locale.ROOT).replace(".", ""))
+            && !mf.notAnActor(a, b)) {
           return new Mention(
               a, b, Actor.unlisted(name, b - a > 1 ? "person" : null, null), "UNLISTED", "parse");
         }

@@ -871,6 +871,9 @@ final class MentionFinder {
         return;
       }
     }
+    if (!titled && notAnActor(a, b)) {
+      return;
+    }
     boolean allCaps = name.equals(name.toUpperCase(Locale.ROOT));
     String type = titled ? "person" : orgWord || (allCaps && b - a == 1) ? "org" : "person";
     String country = null;
@@ -891,6 +894,41 @@ final class MentionFinder {
     put(
         new Mention(
             a, b, Actor.unlisted(name, type, country), "UNLISTED", titled ? "title" : "capitals"));
+  }
+
+  /**
+   * Whether the capitalised tokens {@code [a, b)} name no actor: a place that is not a state, a day
+   * or month ({@code NOT_ACTOR} in context_words.tsv), a hyphenated modifier ending the run
+   * ("US-led", "United Kingdom-based": {@code NOT_ACTOR_SUFFIX}), or a party-and-state tag
+   * ("D-Mich", "R-Texas"). Such a run is never an unlisted actor, so coreference passes over it.
+   */
+  boolean notAnActor(int a, int b) {
+    StringBuilder low = new StringBuilder();
+    for (int k = a; k < b; k++) {
+      if (k > a) {
+        low.append(' ');
+      }
+      low.append(v.low[k]);
+    }
+    String name = low.toString();
+    if (lexicon.is("NOT_ACTOR", name) || lexicon.is("NOT_ACTOR", stripDot(name))) {
+      return true;
+    }
+    String last = v.low[b - 1];
+    int hyphen = last.lastIndexOf('-');
+    if (hyphen > 0 && lexicon.is("NOT_ACTOR_SUFFIX", last.substring(hyphen))) {
+      return true;
+    }
+    return b - a == 1 && partyTag(v.raw[a]);
+  }
+
+  /** "D-Mich", "R-Texas", "D-N.Y.", "I-Vt": a party letter, a hyphen, a state abbreviation. */
+  private static boolean partyTag(String raw) {
+    if (raw.length() < 4 || raw.length() > 8 || raw.charAt(1) != '-') {
+      return false;
+    }
+    char party = raw.charAt(0);
+    return (party == 'D' || party == 'R' || party == 'I') && Character.isUpperCase(raw.charAt(2));
   }
 
   /** "WASHINGTON (Reuters) -": a byline in brackets is no antecedent. */

@@ -3,11 +3,13 @@ package io.riposte.extract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.riposte.io.ReferenceFiles;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -381,5 +383,17 @@ class ClaimExtractorTest {
     assertThatThrownBy(() -> CueLexicon.parse(bad, List.of(), List.of()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("VERB\taccuse\theavy");
+  }
+
+  @Test
+  void noNotActorPhraseIsAGazetteerName() {
+    ReferenceFiles data = ReferenceFiles.bundled();
+    List<String> known =
+        Gazetteer.parse(data.lines("gazetteer/actors.tsv"), data.lines("gazetteer/incidents.tsv"))
+            .phrases()
+            .stream()
+            .map(p -> p.toLowerCase(Locale.ROOT))
+            .toList();
+    assertThat(lexicon().words("NOT_ACTOR")).isNotEmpty().doesNotContainAnyElementsOf(known);
   }
 }
