@@ -709,7 +709,7 @@ public final class ClaimExtractor implements Serializable {
           Mention dm = mf.mentionAt(w.tokOf[d]);
           if (dm != null && dm.actor() != null) {
             String headWord = v.low[w.tokOf[n]];
-            boolean led = v.low[w.tokOf[d]].matches(".*-(led|backed|based|run|linked)");
+            boolean led = mf.modifier(v.low[w.tokOf[d]]);
             if (l.equals("amod")
                 && (p.tags()[n].startsWith("NNS") || led)
                 && !lexicon.is("STATE_NOUN", headWord)

@@ -914,12 +914,15 @@ final class MentionFinder {
     if (lexicon.is("NOT_ACTOR", name) || lexicon.is("NOT_ACTOR", stripDot(name))) {
       return true;
     }
-    String last = v.low[b - 1];
-    int hyphen = last.lastIndexOf('-');
-    if (hyphen > 0 && lexicon.is("NOT_ACTOR_SUFFIX", last.substring(hyphen))) {
-      return true;
-    }
-    return b - a == 1 && partyTag(v.raw[a]);
+    return modifier(v.low[b - 1]) || (b - a == 1 && partyTag(v.raw[a]));
+  }
+
+  /**
+   * "us-led", "iran-backed": a word ending in a hyphenated NOT_ACTOR_SUFFIX modifies, not names.
+   */
+  boolean modifier(String low) {
+    int hyphen = low.lastIndexOf('-');
+    return hyphen > 0 && lexicon.is("NOT_ACTOR_SUFFIX", low.substring(hyphen));
   }
 
   /** "D-Mich", "R-Texas", "D-N.Y.", "I-Vt": a party letter, a hyphen, a state abbreviation. */
