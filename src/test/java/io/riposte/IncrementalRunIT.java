@@ -52,6 +52,8 @@ class IncrementalRunIT {
   static JsonNode touchRecord;
   static JsonNode refusedRecord;
   static int refusedCode;
+  static JsonNode otherExtractorRecord;
+  static int otherExtractorCode;
   static Map<String, String> storiesAfterHalf1;
   static Map<String, String> storiesAfterHalf2;
 
@@ -102,6 +104,8 @@ class IncrementalRunIT {
 
     refusedCode = execute("--incremental", inc, "--min-chars", "100");
     refusedRecord = record(inc);
+    otherExtractorCode = execute("--incremental", inc, "--extractor", "rules");
+    otherExtractorRecord = record(inc);
   }
 
   @Test
@@ -216,6 +220,16 @@ class IncrementalRunIT {
     assertThat(refusedRecord.at("/error").asText())
         .contains("was made with other settings")
         .contains("\"min_chars\":100");
+    assertThat(tables(dir.resolve("inc").toString())).isEqualTo(afterTouch);
+  }
+
+  /** Claims made by the parser are not kept next to claims of the rules alone, or the reverse. */
+  @Test
+  void anotherExtractorIsRefused() {
+    assertThat(otherExtractorCode).isEqualTo(1);
+    assertThat(otherExtractorRecord.at("/error").asText())
+        .contains("was made with other settings")
+        .contains("\"extractor\":\"rules\"");
     assertThat(tables(dir.resolve("inc").toString())).isEqualTo(afterTouch);
   }
 

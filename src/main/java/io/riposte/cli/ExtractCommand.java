@@ -21,6 +21,8 @@ final class ExtractCommand implements Callable<Integer> {
       description = "Output root holding articles/ (from ingest); claims go to DIR/claims/.")
   String output;
 
+  @Mixin ExtractOptions extract;
+
   @Mixin CommonOptions common;
 
   @Override
@@ -30,7 +32,9 @@ final class ExtractCommand implements Callable<Integer> {
         Riposte.arguments(),
         common,
         output,
-        List.of(extractStage(new ExtractJob.Config(output, common.reference))));
+        List.of(
+            extractStage(
+                new ExtractJob.Config(output, common.reference, false, extract.extractor()))));
   }
 
   static JobRunner.Named extractStage(ExtractJob.Config config) {

@@ -1,5 +1,6 @@
 package io.riposte.cli;
 
+import io.riposte.extract.Extractor;
 import io.riposte.ingest.FieldMapping;
 import io.riposte.ingest.IngestJob;
 import io.riposte.ingest.InputFormat;
@@ -60,11 +61,16 @@ public final class IngestOptions {
   double nearDupDistance;
 
   IngestJob.Config config(String output, String reference) {
-    return config(output, reference, false);
+    return config(output, reference, false, Extractor.PARSER);
   }
 
-  /** The config of the ingest stage; {@code incremental} as in {@link IngestJob#run}. */
-  IngestJob.Config config(String output, String reference, boolean incremental) {
+  /**
+   * The config of the ingest stage; {@code incremental} as in {@link IngestJob#run}, {@code
+   * extractor} the one the claims of these articles are made with (part of the settings an
+   * incremental run compares).
+   */
+  IngestJob.Config config(
+      String output, String reference, boolean incremental, Extractor extractor) {
     if (nearDupDistance < 0 || nearDupDistance >= 1) {
       throw new IllegalArgumentException(
           "--near-dup-distance: expected a number in [0, 1), got " + nearDupDistance);
@@ -85,6 +91,7 @@ public final class IngestOptions {
         maxChars,
         reference,
         new MarkDuplicates.Settings(nearDupDistance, d.hashTables(), d.seed(), d.maxBucket()),
-        incremental);
+        incremental,
+        extractor == Extractor.PARSER ? null : extractor.label());
   }
 }

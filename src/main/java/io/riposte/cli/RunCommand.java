@@ -1,6 +1,7 @@
 package io.riposte.cli;
 
 import io.riposte.extract.ExtractJob;
+import io.riposte.extract.Extractor;
 import io.riposte.report.ReportJob;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,8 @@ import picocli.CommandLine.Option;
 final class RunCommand implements Callable<Integer> {
 
   @Mixin IngestOptions ingest;
+
+  @Mixin ExtractOptions extract;
 
   @Mixin AggregateOptions aggregate;
 
@@ -46,15 +49,17 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Extractor extractor = extract.extractor();
     return executeThenReport(
         "run",
         Riposte.arguments(),
         common,
         output,
         List.of(
-            IngestCommand.ingestStage(ingest.config(output, common.reference, incremental)),
+            IngestCommand.ingestStage(
+                ingest.config(output, common.reference, incremental, extractor)),
             ExtractCommand.extractStage(
-                new ExtractJob.Config(output, common.reference, incremental)),
+                new ExtractJob.Config(output, common.reference, incremental, extractor)),
             AggregateCommand.aggregateStage(aggregate.config(output)),
             ClusterCommand.clusterStage(cluster.config(output))));
   }

@@ -170,6 +170,14 @@ public final class ClaimExtractor implements Serializable {
         WordClasses.load(linesOf).withWrongdoingNouns(lexicon.words("WRONGDOING")));
   }
 
+  /** The rule path alone, with its gazetteer and lexicons read by {@code linesOf}. */
+  public static ClaimExtractor rules(java.util.function.Function<String, List<String>> linesOf) {
+    return new ClaimExtractor(
+        Gazetteer.parse(
+            linesOf.apply("gazetteer/actors.tsv"), linesOf.apply("gazetteer/incidents.tsv")),
+        CueLexicon.load(linesOf));
+  }
+
   public Gazetteer gazetteer() {
     return gazetteer;
   }

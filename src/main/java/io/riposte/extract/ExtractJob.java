@@ -28,12 +28,13 @@ public final class ExtractJob {
    *
    * @param incremental keep the earlier claims of articles that have not changed, and extract only
    *     the others (see {@link #run})
+   * @param extractor the rules with the parser, or the rules alone
    */
-  public record Config(String output, String reference, boolean incremental) {
+  public record Config(String output, String reference, boolean incremental, Extractor extractor) {
 
-    /** A whole extraction, not incremental. */
+    /** A whole extraction with the parser, not incremental. */
     public Config(String output, String reference) {
-      this(output, reference, false);
+      this(output, reference, false, Extractor.PARSER);
     }
   }
 
@@ -68,7 +69,7 @@ public final class ExtractJob {
    */
   public static Result run(SparkSession spark, Config config, RunRecord record) {
     ReferenceFiles reference = new ReferenceFiles(config.reference());
-    ClaimExtractor extractor = ClaimExtractor.parsed(reference::lines);
+    ClaimExtractor extractor = config.extractor().build(reference::lines);
 
     Outputs outputs = new Outputs(spark, config.output(), record.runId());
     Dataset<Row> articles = outputs.read(Tables.ARTICLES);
@@ -131,6 +132,7 @@ public final class ExtractJob {
     }
     Result result = new Result(extracted, reused, byKind);
     ObjectNode section = record.section("extract");
+    section.put("extractor", config.extractor().label());
     section.put("articles", result.articles());
     if (config.incremental()) {
       section.put("articles_reused", result.articlesReused());

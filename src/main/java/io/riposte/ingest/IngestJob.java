@@ -37,6 +37,8 @@ public final class IngestJob {
    *
    * @param incremental read only the files the output's {@link Tables#INPUT_FILES} does not hold as
    *     they are now, and add their articles to the earlier ones (see {@link #run})
+   * @param extractor the claim extractor of a {@code run} when it is not the default parser ({@code
+   *     rules}), else null: recorded in the {@link #settings} an incremental run compares
    */
   public record Config(
       List<String> inputs,
@@ -47,7 +49,8 @@ public final class IngestJob {
       int maxChars,
       String reference,
       MarkDuplicates.Settings duplicates,
-      boolean incremental) {
+      boolean incremental,
+      String extractor) {
 
     /** A whole ingest, not incremental. */
     public Config(
@@ -59,7 +62,7 @@ public final class IngestJob {
         int maxChars,
         String reference,
         MarkDuplicates.Settings duplicates) {
-      this(inputs, output, format, fields, minChars, maxChars, reference, duplicates, false);
+      this(inputs, output, format, fields, minChars, maxChars, reference, duplicates, false, null);
     }
 
     /**
@@ -80,6 +83,10 @@ public final class IngestJob {
       s.put("near_dup_hash_tables", duplicates.hashTables());
       s.put("near_dup_seed", duplicates.seed());
       s.put("near_dup_max_bucket", duplicates.maxBucket());
+      if (extractor != null) {
+        // Only when not the default parser: settings of default runs stay as they were.
+        s.put("extractor", extractor);
+      }
       return s.toString();
     }
   }

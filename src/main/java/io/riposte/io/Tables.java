@@ -285,7 +285,7 @@ public final class Tables {
                   "settings",
                   StringType,
                   false,
-                  "The settings the file's articles and claims were made with (JSON: Riposte version, --reference, --format, --field, --min-chars, --max-chars, near-duplicate search). A run with --incremental refuses an output made with other settings.",
+                  "The settings the file's articles and claims were made with (JSON: Riposte version, --reference, --format, --field, --min-chars, --max-chars, near-duplicate search; extractor when a run used --extractor rules). A run with --incremental refuses an output made with other settings.",
                   "{\"riposte_version\":\"0.1.0\",\"reference\":null,...}"),
               col(
                   RUN_ID,

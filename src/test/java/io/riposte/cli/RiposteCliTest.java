@@ -57,6 +57,9 @@ class RiposteCliTest {
     assertThat(Riposte.execute("ingest", "-i", "a", "-o", "b", "--near-dup-distance", "2"))
         .isEqualTo(2);
     assertThat(Riposte.execute("ingest", "-i", "a", "-o", "b", "--field", "body=x")).isEqualTo(2);
+    assertThat(Riposte.execute("extract", "-o", "b", "--extractor", "spacy")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--extractor", "spacy");
+    assertThat(Riposte.execute("run", "-i", "a", "-o", "b", "--extractor", "")).isEqualTo(2);
   }
 
   @Test
