@@ -741,9 +741,12 @@ public final class ClaimExtractor implements Serializable {
           }
         }
       }
-      if (p.tags()[n].startsWith("JJ")) {
+      if (p.tags()[n].startsWith("JJ") || p.tags()[n].startsWith("NNP")) {
+        // "Russian involvement", "the Israeli attack": the parser tags the demonym JJ or NNP
         Gazetteer.Entry e = gazetteer.lookup(v.raw[w.tokOf[n]], doc.publishedDate());
-        if (e != null && e.actor() != null) {
+        if (e != null
+            && e.actor() != null
+            && (p.tags()[n].startsWith("JJ") || e.form() == Gazetteer.Form.DEMONYM)) {
           return new Mention(w.tokOf[n], w.tokOf[n] + 1, e.actor(), "STATE", "parse-demonym");
         }
       }
@@ -759,8 +762,9 @@ public final class ClaimExtractor implements Serializable {
         while (lo > 0
             && p.heads()[lo - 1] == n
             && (p.labels()[lo - 1].equals("amod") || p.labels()[lo - 1].equals("compound"))
+            && !p.tags()[lo - 1].startsWith("VB")
             && mf.mentionAt(w.tokOf[lo - 1]) == null) {
-          lo--;
+          lo--; // not over a participle: "dozens injured Syrian media"
         }
         if (lo < n) {
           int a = w.tokOf[lo];

@@ -625,7 +625,9 @@ final class MentionFinder {
         if (noun != null && state != null) {
           clear(m);
           put(new Mention(i, noun[1], state, "STATE", "demonym"));
-        } else if (lexicon.context("GROUP_NOUN", v.low, end, sentEnd) > 0 && free(end, end + 1)) {
+        } else if ((lexicon.context("GROUP_NOUN", v.low, end, sentEnd) > 0
+                || (end < sentEnd && lexicon.is("DEMONYM_GROUP_NOUN", v.low[end])))
+            && free(end, end + 1)) {
           clear(m);
           String name = v.text.substring(v.tb[i], v.te[m.to() - 1]) + " " + v.low[end];
           put(
@@ -899,8 +901,9 @@ final class MentionFinder {
   /**
    * Whether the capitalised tokens {@code [a, b)} name no actor: a place that is not a state, a day
    * or month ({@code NOT_ACTOR} in context_words.tsv), a hyphenated modifier ending the run
-   * ("US-led", "United Kingdom-based": {@code NOT_ACTOR_SUFFIX}), or a party-and-state tag
-   * ("D-Mich", "R-Texas"). Such a run is never an unlisted actor, so coreference passes over it.
+   * ("US-led", "United Kingdom-based": {@code NOT_ACTOR_SUFFIX}), a party-and-state tag ("D-Mich",
+   * "R-Texas"), or a lone demonym ("Russian" involvement: the parse may read its state). Such a run
+   * is never an unlisted actor, so coreference passes over it.
    */
   boolean notAnActor(int a, int b) {
     StringBuilder low = new StringBuilder();
@@ -914,7 +917,13 @@ final class MentionFinder {
     if (lexicon.is("NOT_ACTOR", name) || lexicon.is("NOT_ACTOR", stripDot(name))) {
       return true;
     }
-    return modifier(v.low[b - 1]) || (b - a == 1 && partyTag(v.raw[a]));
+    return modifier(v.low[b - 1]) || (b - a == 1 && (partyTag(v.raw[a]) || demonym(a)));
+  }
+
+  /** "Russian", "Israelis": a demonym of the gazetteer names its state only before a noun. */
+  private boolean demonym(int k) {
+    Gazetteer.Entry e = gazetteer.lookup(v.raw[k], date);
+    return e != null && e.actor() != null && e.form() == Gazetteer.Form.DEMONYM;
   }
 
   /**
