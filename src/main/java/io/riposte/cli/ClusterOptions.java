@@ -18,7 +18,8 @@ public final class ClusterOptions {
       paramLabel = "K",
       defaultValue = "" + ClusterJob.DEFAULT_K_MAX,
       description =
-          "Most claim clusters tried; the k of the highest silhouette in --k-min..--k-max is kept."
+          "Most claim clusters tried; the smallest k in --k-min..--k-max whose silhouette is"
+              + " within 0.02 of the highest is kept."
               + " Default: ${DEFAULT-VALUE}.")
   int kMax;
 

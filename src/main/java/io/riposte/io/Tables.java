@@ -873,7 +873,7 @@ public final class Tables {
                   "k",
                   IntegerType,
                   false,
-                  "Number of clusters chosen (the k of the highest silhouette in --k-min..--k-max, ties to the smaller k)."
+                  "Number of clusters chosen (the smallest k in --k-min..--k-max whose silhouette is within 0.02 of the highest)."
                       + CHOSEN_K,
                   "12")),
           "Patterns of claims: accusations and denials grouped with Spark MLlib k-means on their offence category, actor types, country relation and pair, kind, whether answered by a denial, hedging, quotation, and the TF-IDF of offence words and of accusation and denial cues (an accusation carries the cues of its linked denials, a denial those of its accusation, so both fall in one pattern). One row per cluster.",
