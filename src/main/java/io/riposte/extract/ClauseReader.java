@@ -199,6 +199,10 @@ final class ClauseReader {
         continue;
       }
       j = m.from();
+      Mention named = appositionHead(m, sentStart);
+      if (named != null) {
+        return named;
+      }
       if (isObjectOfPreposition(m) && !adjacent(m, i)) {
         continue;
       }
@@ -212,6 +216,44 @@ final class ClauseReader {
       return m;
     }
     return null;
+  }
+
+  /**
+   * "The Local Coordination Committees, an activist network, said": when {@code m} ends a noun
+   * phrase with an indefinite article ("an activist network", up to three words after the article)
+   * that stands right after a named subject (a comma between, or none where an archive dropped
+   * them), that subject; else null. The subject must open its sentence (only determiners before
+   * it), so "the strike hit Damascus, a US official said" keeps its speaker.
+   */
+  private Mention appositionHead(Mention m, int sentStart) {
+    int k = m.from() - 1;
+    for (int words = 0; k > sentStart && words < 3 && !isIndefinite(k); words++) {
+      if (v.isPunct(k) || v.isCapitalised(k)) {
+        return null;
+      }
+      k--;
+    }
+    if (k <= sentStart || !isIndefinite(k)) {
+      return null;
+    }
+    int end = v.low[k - 1].equals(",") ? k - 2 : k - 1;
+    Mention named = end >= sentStart ? mf.mentionAt(end) : null;
+    if (named == null || named == m || named.to() != end + 1 || named.actor() == null) {
+      return null;
+    }
+    if (named.vague() || "PRONOUN".equals(named.kind()) || "ANAPHOR".equals(named.kind())) {
+      return null;
+    }
+    for (int b = sentStart; b < named.from(); b++) {
+      if (!MentionFinder.DETERMINERS.contains(v.low[b])) {
+        return null;
+      }
+    }
+    return named;
+  }
+
+  private boolean isIndefinite(int k) {
+    return v.low[k].equals("a") || v.low[k].equals("an");
   }
 
   /** Whether only adverbs and auxiliaries stand between mention m and token i. */
