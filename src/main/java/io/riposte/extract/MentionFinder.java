@@ -826,6 +826,10 @@ final class MentionFinder {
         a += title;
         continue;
       }
+      if (title > 0 && !titled && !afterTitle(from)) {
+        // "Rep." before a name the gazetteer knows: a title alone names nobody ("Mr. Judge" does)
+        return;
+      }
       boolean initial = a == sentStart || (a > 0 && DocView.isQuoteMark(v.raw[a - 1]));
       if (STOP_CAPITALISED.contains(l)
           || (initial && lowerWords.contains(l))
@@ -896,6 +900,15 @@ final class MentionFinder {
     put(
         new Mention(
             a, b, Actor.unlisted(name, type, country), "UNLISTED", titled ? "title" : "capitals"));
+  }
+
+  /** Whether a title ends right before token {@code k} ("Mr. | Judge", the dot a token or not). */
+  private boolean afterTitle(int k) {
+    int t = k - 1;
+    if (t > 0 && v.low[t].equals(".")) {
+      t--;
+    }
+    return t >= 0 && lexicon.is("TITLE", stripDot(v.low[t]));
   }
 
   /**
