@@ -163,8 +163,7 @@ public final class ClaimExtractor implements Serializable {
   public static ClaimExtractor parsed(java.util.function.Function<String, List<String>> linesOf) {
     CueLexicon lexicon = CueLexicon.load(linesOf);
     return new ClaimExtractor(
-        Gazetteer.parse(
-            linesOf.apply("gazetteer/actors.tsv"), linesOf.apply("gazetteer/incidents.tsv")),
+        gazetteer(linesOf),
         lexicon,
         Frames.load(linesOf),
         WordClasses.load(linesOf).withWrongdoingNouns(lexicon.words("WRONGDOING")));
@@ -172,10 +171,12 @@ public final class ClaimExtractor implements Serializable {
 
   /** The rule path alone, with its gazetteer and lexicons read by {@code linesOf}. */
   public static ClaimExtractor rules(java.util.function.Function<String, List<String>> linesOf) {
-    return new ClaimExtractor(
-        Gazetteer.parse(
-            linesOf.apply("gazetteer/actors.tsv"), linesOf.apply("gazetteer/incidents.tsv")),
-        CueLexicon.load(linesOf));
+    return new ClaimExtractor(gazetteer(linesOf), CueLexicon.load(linesOf));
+  }
+
+  private static Gazetteer gazetteer(java.util.function.Function<String, List<String>> linesOf) {
+    return Gazetteer.parse(
+        linesOf.apply("gazetteer/actors.tsv"), linesOf.apply("gazetteer/incidents.tsv"));
   }
 
   public Gazetteer gazetteer() {

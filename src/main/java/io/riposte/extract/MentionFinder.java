@@ -799,10 +799,7 @@ final class MentionFinder {
     }
     int lastTitle = -1;
     for (int k = from; k < to - 1; k++) {
-      int len = lexicon.context("TITLE", v.low, k, to - 1);
-      if (len == 0 && lexicon.is("TITLE", stripDot(v.low[k]))) {
-        len = 1;
-      }
+      int len = titleLength(k, to - 1);
       if (len > 0) {
         lastTitle = k + len - 1;
         k += len - 1;
@@ -817,10 +814,7 @@ final class MentionFinder {
     int sentStart = v.sentFrom[v.sentOf[from]];
     while (a < to) {
       String l = stripDot(v.low[a]);
-      int title = lexicon.context("TITLE", v.low, a, to);
-      if (title == 0 && lexicon.is("TITLE", l)) {
-        title = 1;
-      }
+      int title = titleLength(a, to);
       if (title > 0 && a + title < to) {
         titled = true;
         a += title;
@@ -908,7 +902,19 @@ final class MentionFinder {
     if (t > 0 && v.low[t].equals(".")) {
       t--;
     }
-    return t >= 0 && lexicon.is("TITLE", stripDot(v.low[t]));
+    return t >= 0 && isTitle(t);
+  }
+
+  /**
+   * Tokens of the TITLE phrase at {@code k} ending by {@code to} ("Secretary of State", "Sen.").
+   */
+  private int titleLength(int k, int to) {
+    int len = lexicon.context("TITLE", v.low, k, to);
+    return len == 0 && isTitle(k) ? 1 : len;
+  }
+
+  private boolean isTitle(int k) {
+    return lexicon.is("TITLE", stripDot(v.low[k]));
   }
 
   /**
@@ -1399,7 +1405,7 @@ final class MentionFinder {
   /** With {@code skipTitles}, "of Mr Barr" counts too (the title is outside the mention). */
   boolean objectOfPreposition(Mention m, boolean skipTitles) {
     int p = m.from() - 1;
-    if (skipTitles && p >= 0 && lexicon.is("TITLE", stripDot(v.low[p]))) {
+    if (skipTitles && p >= 0 && isTitle(p)) {
       p--;
     }
     while (p >= 0 && p >= m.from() - 3 && DETERMINERS.contains(v.low[p])) {
