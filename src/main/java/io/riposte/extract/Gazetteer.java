@@ -41,6 +41,7 @@ public final class Gazetteer implements Serializable {
       implements Serializable {}
 
   private final List<Actor> actors;
+  private final List<Incident> incidents;
   private final Map<String, List<Entry>> byKey;
   private final Map<String, List<Entry>> byLowerKey;
   private final Map<String, Actor> stateByCountry;
@@ -49,10 +50,12 @@ public final class Gazetteer implements Serializable {
 
   private Gazetteer(
       List<Actor> actors,
+      List<Incident> incidents,
       Map<String, List<Entry>> byKey,
       Map<String, Actor> stateByCountry,
       Map<String, String> demonymByCountry) {
     this.actors = List.copyOf(actors);
+    this.incidents = List.copyOf(incidents);
     this.byKey = byKey;
     this.byLowerKey = new HashMap<>();
     for (Map.Entry<String, List<Entry>> e : byKey.entrySet()) {
@@ -86,6 +89,7 @@ public final class Gazetteer implements Serializable {
    */
   public static Gazetteer parse(List<String> actorLines, List<String> incidentLines) {
     List<Actor> actors = new ArrayList<>();
+    List<Incident> incidents = new ArrayList<>();
     Map<String, List<Entry>> byKey = new LinkedHashMap<>();
     Map<String, Actor> stateByCountry = new HashMap<>();
     Map<String, String> demonymByCountry = new HashMap<>();
@@ -149,12 +153,13 @@ public final class Gazetteer implements Serializable {
                 offence,
                 year,
                 emptyToNull(field(f, col, "category")));
+        incidents.add(incident);
         for (String alias : multi(field(f, col, "aliases"))) {
           add(byKey, alias, new Entry(null, incident, Form.INCIDENT, alias));
         }
       }
     }
-    return new Gazetteer(actors, byKey, stateByCountry, demonymByCountry);
+    return new Gazetteer(actors, incidents, byKey, stateByCountry, demonymByCountry);
   }
 
   /** Every surface phrase to match in text, as it appears in text (no leading "the"). */
@@ -165,6 +170,11 @@ public final class Gazetteer implements Serializable {
   /** All actors, in file order. */
   public List<Actor> actors() {
     return actors;
+  }
+
+  /** Every incident of incidents.tsv, in file order. */
+  public List<Incident> incidents() {
+    return incidents;
   }
 
   /**

@@ -1,9 +1,12 @@
 package io.riposte.extract.offence;
 
+import io.riposte.extract.Gazetteer;
+import io.riposte.extract.Incident;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -20,6 +23,11 @@ import java.util.function.Function;
  *       accusation's category: a denial's sentence is full of words about the accusation ("lies",
  *       "fabricated") rather than about the act;
  *   <li>the claim's sentence;
+ *   <li>when the offence phrase is the offence of a named incident of {@code
+ *       gazetteer/incidents.tsv} ("benghazi attack", "sony pictures hack", which name no category),
+ *       the incident's category column read with the same taxonomy ("terrorism", "cyberattack"):
+ *       after the sentence, because the extractor may take the phrase from an incident named
+ *       elsewhere in the article;
  *   <li>the category most claims of the article got from the passes above (ties to the category
  *       listed first): "blamed each other for that attack" is about what the article is about.
  * </ol>
@@ -43,17 +51,41 @@ public final class OffenceCategoriser implements Serializable {
     }
   }
 
+  /** The incidents file, whose {@code category} column names the category of an incident. */
+  public static final String INCIDENTS_FILE = "gazetteer/incidents.tsv";
+
   private final OffenceTaxonomy taxonomy;
   private final OffencePhrase phrase;
+  private final Map<String, OffenceCategory> byIncident;
 
   public OffenceCategoriser(OffenceTaxonomy taxonomy, OffencePhrase phrase) {
-    this.taxonomy = taxonomy;
-    this.phrase = phrase;
+    this(taxonomy, phrase, List.of());
   }
 
-  /** Loads the taxonomy and the phrase words through {@code lines}. */
+  /**
+   * @param incidents named incidents: an offence phrase that is an incident's offence, and in which
+   *     the taxonomy finds no category, takes that of the incident's category column
+   */
+  public OffenceCategoriser(
+      OffenceTaxonomy taxonomy, OffencePhrase phrase, List<Incident> incidents) {
+    this.taxonomy = taxonomy;
+    this.phrase = phrase;
+    this.byIncident = new HashMap<>();
+    for (Incident incident : incidents) {
+      OffenceCategory category =
+          incident.category() == null ? null : taxonomy.classify(incident.category());
+      if (category != null) {
+        byIncident.putIfAbsent(incident.offence().toLowerCase(Locale.ROOT), category);
+      }
+    }
+  }
+
+  /** Loads the taxonomy, the phrase words and the incidents through {@code lines}. */
   public static OffenceCategoriser load(Function<String, List<String>> lines) {
-    return new OffenceCategoriser(OffenceTaxonomy.load(lines), OffencePhrase.load(lines));
+    return new OffenceCategoriser(
+        OffenceTaxonomy.load(lines),
+        OffencePhrase.load(lines),
+        Gazetteer.parse(null, lines.apply(INCIDENTS_FILE)).incidents());
   }
 
   public OffenceTaxonomy taxonomy() {
@@ -78,6 +110,9 @@ public final class OffenceCategoriser implements Serializable {
         if (category == null) {
           category = taxonomy.classify(c.sentence());
         }
+        if (category == null) {
+          category = incident(cut);
+        }
         accusations.put(c.claimId(), category);
       }
     }
@@ -91,6 +126,9 @@ public final class OffenceCategoriser implements Serializable {
       if (category == null) {
         category = taxonomy.classify(c.sentence());
       }
+      if (category == null) {
+        category = incident(offences.get(i));
+      }
       out.add(new Categorised(offences.get(i), category));
     }
     OffenceCategory article = mostFrequent(out);
@@ -102,6 +140,11 @@ public final class OffenceCategoriser implements Serializable {
       }
     }
     return out;
+  }
+
+  /** The category of the incident whose offence {@code offence} is, or null. */
+  private OffenceCategory incident(String offence) {
+    return offence == null ? null : byIncident.get(offence.toLowerCase(Locale.ROOT));
   }
 
   /** The category most of {@code claims} have, ties to the category listed first; null if none. */

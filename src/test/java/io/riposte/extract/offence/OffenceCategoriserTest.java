@@ -62,4 +62,30 @@ class OffenceCategoriserTest {
                         null))))
         .containsExactly(new Categorised("tax plan", null));
   }
+
+  @Test
+  void aNamedIncidentGivesItsCategoryWhenPhraseAndSentenceDoNot() {
+    // "benghazi attack" is an incident of gazetteer/incidents.tsv whose category is terrorism.
+    assertThat(
+            CATEGORISER.categorise(
+                List.of(
+                    new ClaimText(
+                        "c:A:0",
+                        "ACCUSATION",
+                        "Benghazi attack",
+                        "The committee blamed the State Department for the Benghazi attack.",
+                        null))))
+        .containsExactly(new Categorised("Benghazi attack", OffenceCategory.TERRORISM));
+    // The sentence comes first: the phrase may name an incident of another sentence.
+    assertThat(
+            CATEGORISER.categorise(
+                List.of(
+                    new ClaimText(
+                        "d:A:0",
+                        "ACCUSATION",
+                        "dnc hack",
+                        "The author accused investigators of coercing false testimony.",
+                        null))))
+        .containsExactly(new Categorised("dnc hack", OffenceCategory.LYING));
+  }
 }
