@@ -10,7 +10,9 @@ public final class ClusterOptions {
       names = "--k-min",
       paramLabel = "K",
       defaultValue = "" + ClusterJob.DEFAULT_K_MIN,
-      description = "Fewest claim clusters tried (at least 2). Default: ${DEFAULT-VALUE}.")
+      description =
+          "Fewest clusters an offence category is split into when it is split (at least 2)."
+              + " Default: ${DEFAULT-VALUE}.")
   int kMin;
 
   @Option(
@@ -18,8 +20,9 @@ public final class ClusterOptions {
       paramLabel = "K",
       defaultValue = "" + ClusterJob.DEFAULT_K_MAX,
       description =
-          "Most claim clusters tried; the smallest k in --k-min..--k-max whose silhouette is"
-              + " within 0.02 of the highest is kept."
+          "Most clusters one offence category is split into (at most one per 50 of its"
+              + " claims); the smallest k in --k-min..--k-max whose silhouette within the category"
+              + " is within 0.02 of the highest is kept, if it is at least 0.25."
               + " Default: ${DEFAULT-VALUE}.")
   int kMax;
 

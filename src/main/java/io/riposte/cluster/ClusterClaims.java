@@ -28,6 +28,7 @@ import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.VectorUDT;
 import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.ml.stat.Summarizer;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.api.java.UDF1;
@@ -38,13 +39,15 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.storage.StorageLevel;
 
 /**
- * {@link ClaimFeatures} rows to pattern clusters with k-means, k chosen by silhouette.
+ * {@link ClaimFeatures} rows to pattern clusters: claims by offence category first, then k-means
+ * within a category ({@link #fitByCategory}); outlet profiles with one k-means ({@link #fit}); k
+ * chosen by silhouette.
  *
- * <p>Unlike the other stages this one fits models, so {@link #vectorise} and {@link #fit} run Spark
+ * <p>Unlike the other stages this one fits models, so {@link #vectorise} and the fits run Spark
  * jobs (as MLlib estimators do); {@link Fitted#assign} is a pure transformation again. k is chosen
- * in plain Java ({@link LocalKMeans}) on at most {@link Settings#sample} rows collected to the
- * driver, so trying a k costs no Spark job; above that many rows MLlib refines the chosen centres
- * once over all rows. The caller caches the vectors.
+ * in plain Java ({@link LocalKMeans}) on at most about {@link Settings#sample} rows collected to
+ * the driver, so trying a k costs no Spark job; above that many rows {@link #fit} lets MLlib refine
+ * the chosen centres once over all rows. The caller caches the vectors.
  *
  * <p>The vector of a claim is a weighted concatenation of blocks, each of norm 0 or 1 before its
  * weight (see the {@code W_*} constants): kind, accuser type, accused type, country relation and
@@ -79,8 +82,9 @@ public final class ClusterClaims {
   static final double W_QUOTED = 0.3;
 
   /**
-   * Weight of the offence category (one-hot): the heaviest block, so that a pattern is first what
-   * is alleged ("state -> state, chemical weapons"), then who and how it is denied.
+   * Weight of the offence category (one-hot), the heaviest block. {@link #fitByCategory} never puts
+   * two categories in one cluster whatever the weight; it counts in the silhouette of the whole
+   * clustering and in {@link #fit}.
    */
   static final double W_CATEGORY = 1.5;
 
@@ -148,14 +152,29 @@ public final class ClusterClaims {
    * @param silhouette silhouette of the chosen k, null when no k could be scored
    * @param silhouetteByK silhouette of every k tried
    * @param note why the clustering is degenerate (one cluster, or none), else null
+   * @param centreCategories the offence category (index into {@link #CATEGORIES}) of each centre
+   *     when a claim may only join a centre of its own category ({@link #fitByCategory}), else null
+   * @param kByCategory clusters of each offence category ({@link ClaimFeatures#NO_CATEGORY} for
+   *     none), in the order of {@link #CATEGORIES}; empty unless {@link #fitByCategory}
    */
   public record Fitted(
       List<Vector> centres,
       int[] ids,
       Double silhouette,
       Map<Integer, Double> silhouetteByK,
-      String note)
+      String note,
+      int[] centreCategories,
+      Map<String, Integer> kByCategory)
       implements Serializable {
+
+    public Fitted(
+        List<Vector> centres,
+        int[] ids,
+        Double silhouette,
+        Map<Integer, Double> silhouetteByK,
+        String note) {
+      this(centres, ids, silhouette, silhouetteByK, note, null, Map.of());
+    }
 
     /** Clusters: the number of centres. */
     public int k() {
@@ -163,18 +182,21 @@ public final class ClusterClaims {
     }
 
     /**
-     * {@code vectors} with {@code cluster_id} (nearest centre) and {@code distance} (Euclidean, to
-     * that centre in feature space) added.
+     * {@code vectors} with {@code cluster_id} (nearest centre, of the claim's own offence category
+     * when the fit is by category) and {@code distance} (Euclidean, to that centre in feature
+     * space) added.
      */
     public Dataset<Row> assign(Dataset<Row> vectors) {
       Vector[] cs = centres.toArray(Vector[]::new);
       double[][] dense = dense(centres);
+      double[] norms = LocalKMeans.squaredNorms(dense);
       int[] map = ids;
+      int[] categories = centreCategories;
       UserDefinedFunction nearest =
           functions.udf(
               (UDF1<Vector, Row>)
                   v -> {
-                    int best = nearestCentre(dense, v);
+                    int best = nearestCentre(dense, norms, categories, v);
                     return org.apache.spark.sql.RowFactory.create(
                         map[best], Math.sqrt(Vectors.sqdist(v, cs[best])));
                   },
@@ -348,6 +370,179 @@ public final class ClusterClaims {
   }
 
   /**
+   * Claims a cluster split from a category holds on average at least: a category is split into k
+   * clusters only when it holds at least {@code MIN_CLUSTER * k} claims (in the sample), so that a
+   * small category is one narrative, not several of a few claims each that differ by wording.
+   */
+  static final int MIN_CLUSTER = 50;
+
+  /**
+   * Lowest silhouette (within the category) at which a category is split: below 0.25 Kaufman and
+   * Rousseeuw find "no substantial structure", and the category stays one cluster.
+   */
+  static final double SPLIT_SILHOUETTE = 0.25;
+
+  /** Claims of each category the sample holds at least (all of a smaller category). */
+  static final int MIN_SAMPLE_PER_CATEGORY = 200;
+
+  /** Index of the first coordinate of the offence category block in a claim vector. */
+  static final int CATEGORY_BASE = KINDS.size() + 2 * TYPES.size() + RELATIONS.size() + 3;
+
+  /**
+   * Clusters claims category first: the claims of one offence category (and those of none) are
+   * never in a cluster with another category's, so that every cluster is about one kind of
+   * accusation ("state -> state, chemical weapons"); the claims of no category are one cluster. A
+   * category is split further, by actor types, country pair, kind, answered, cues and wording, into
+   * k in {@link Settings#kMin}..{@link Settings#kMax} clusters (at most one per {@link
+   * #MIN_CLUSTER} of its claims) when the best such k (the smallest within {@link #K_TOLERANCE} of
+   * the highest silhouette within the category) reaches {@link #SPLIT_SILHOUETTE}; otherwise it is
+   * one cluster (centre: its mean).
+   *
+   * <p>Fitted in plain Java ({@link LocalKMeans}) on at most about {@link Settings#sample} rows of
+   * {@code vectors}; above that many, a sample stratified by category (every category keeps at
+   * least {@link #MIN_SAMPLE_PER_CATEGORY} rows, or all of them) and all rows then join the nearest
+   * centre of their category. {@link Fitted#silhouette} is that of the whole clustering (over the
+   * sample) in the feature space; {@link Fitted#silhouetteByK} holds it for the total k.
+   */
+  public static Fitted fitByCategory(Dataset<Row> vectors, Settings settings, String idColumn) {
+    long n = vectors.count();
+    Map<Integer, Double> byK = new TreeMap<>();
+    if (n == 0) {
+      return new Fitted(List.of(), new int[0], null, byK, "no rows to cluster");
+    }
+    Dataset<Row> sample = vectors;
+    boolean sampled = n > settings.sample();
+    if (sampled) {
+      Column key = functions.coalesce(col("offence_category"), lit(ClaimFeatures.NO_CATEGORY));
+      Map<String, Double> fractions = new TreeMap<>();
+      for (Row r : vectors.groupBy(key.as("c")).count().collectAsList()) {
+        long nc = r.getLong(1);
+        fractions.put(
+            r.getString(0),
+            Math.min(
+                1.0,
+                Math.max((double) settings.sample() / n, (double) MIN_SAMPLE_PER_CATEGORY / nc)));
+      }
+      sample = vectors.stat().sampleBy(key, fractions, settings.seed());
+    }
+    List<Row> rows = new ArrayList<>(sample.select(col(idColumn), col("features")).collectAsList());
+    rows.sort(Comparator.comparing(r -> r.getString(0), NULLS_FIRST));
+    int dims = rows.get(0).<Vector>getAs(1).size();
+    List<LocalKMeans.Point> points = new ArrayList<>(rows.size());
+    Map<Integer, List<Integer>> groups = new TreeMap<>();
+    for (int i = 0; i < rows.size(); i++) {
+      Vector v = rows.get(i).getAs(1);
+      points.add(point(v));
+      groups.computeIfAbsent(categoryOf(v), c -> new ArrayList<>()).add(i);
+    }
+    List<double[]> centres = new ArrayList<>();
+    List<Integer> centreCategories = new ArrayList<>();
+    Map<String, Integer> kByCategory = new java.util.LinkedHashMap<>();
+    int[] assignment = new int[points.size()];
+    for (Map.Entry<Integer, List<Integer>> g : groups.entrySet()) {
+      List<LocalKMeans.Point> members = g.getValue().stream().map(points::get).toList();
+      // Claims of no category are one cluster: what they allege is not known, so splitting them by
+      // who accuses whom would give patterns no reader can name.
+      LocalKMeans.Fit split =
+          g.getKey() == CATEGORIES.size() - 1 ? null : split(members, dims, settings);
+      double[][] cs = split == null ? new double[][] {mean(members, dims)} : split.centres();
+      for (int j = 0; j < members.size(); j++) {
+        assignment[g.getValue().get(j)] =
+            centres.size() + (split == null ? 0 : split.assignment()[j]);
+      }
+      for (double[] c : cs) {
+        centres.add(c);
+        centreCategories.add(g.getKey());
+      }
+      kByCategory.put(CATEGORIES.get(g.getKey()), cs.length);
+    }
+    double s = LocalKMeans.silhouette(points, dims, centres.size(), assignment);
+    Double silhouette = Double.isNaN(s) ? null : s;
+    if (silhouette != null) {
+      byK.put(centres.size(), s);
+    }
+    List<Vector> vs = centres.stream().map(Vectors::dense).toList();
+    int[] cats = centreCategories.stream().mapToInt(Integer::intValue).toArray();
+    int[] ids =
+        sampled
+            ? idsBySize(predict(vectors, vs, cats), idColumn, vs.size())
+            : idsBySize(assignment, rows.stream().map(r -> r.getString(0)).toList(), vs.size());
+    // Centres no row is nearest to are dropped; no assignment changes.
+    List<Vector> kept = new ArrayList<>();
+    List<Integer> keptIds = new ArrayList<>();
+    List<Integer> keptCats = new ArrayList<>();
+    for (int i = 0; i < ids.length; i++) {
+      if (ids[i] >= 0) {
+        kept.add(vs.get(i));
+        keptIds.add(ids[i]);
+        keptCats.add(cats[i]);
+      }
+    }
+    String note =
+        kept.size() == 1
+            ? "all "
+                + n
+                + " claims in one offence category, not split (fewer than "
+                + MIN_CLUSTER * settings.kMin()
+                + " claims or no structure within it): one cluster"
+            : null;
+    return new Fitted(
+        kept,
+        keptIds.stream().mapToInt(Integer::intValue).toArray(),
+        silhouette,
+        byK,
+        note,
+        keptCats.stream().mapToInt(Integer::intValue).toArray(),
+        kByCategory);
+  }
+
+  /** The fit that splits one category's points, or null when they stay one cluster. */
+  private static LocalKMeans.Fit split(
+      List<LocalKMeans.Point> points, int dims, Settings settings) {
+    Map<Integer, Double> byK = new TreeMap<>();
+    Map<Integer, LocalKMeans.Fit> fits = new TreeMap<>();
+    for (int k = settings.kMin();
+        k <= Math.min(settings.kMax(), points.size() / MIN_CLUSTER);
+        k++) {
+      LocalKMeans.Fit fit = LocalKMeans.fit(points, dims, k, settings.seed(), MAX_ITER);
+      double s =
+          fit.k() < k ? Double.NaN : LocalKMeans.silhouette(points, dims, k, fit.assignment());
+      if (Double.isNaN(s)) {
+        break;
+      }
+      byK.put(k, s);
+      fits.put(k, fit);
+    }
+    if (fits.isEmpty()) {
+      return null;
+    }
+    int k = chooseK(byK);
+    return byK.get(k) >= SPLIT_SILHOUETTE ? fits.get(k) : null;
+  }
+
+  private static double[] mean(List<LocalKMeans.Point> points, int dims) {
+    double[] m = new double[dims];
+    for (LocalKMeans.Point p : points) {
+      for (int j = 0; j < p.indices().length; j++) {
+        m[p.indices()[j]] += p.values()[j] / points.size();
+      }
+    }
+    return m;
+  }
+
+  /** The offence category of a claim vector: an index into {@link #CATEGORIES}. */
+  static int categoryOf(Vector v) {
+    SparseVector s = v.toSparse();
+    for (int j = 0; j < s.indices().length; j++) {
+      int i = s.indices()[j] - CATEGORY_BASE;
+      if (i >= 0 && i < CATEGORIES.size() && s.values()[j] != 0) {
+        return i;
+      }
+    }
+    return CATEGORIES.size() - 1;
+  }
+
+  /**
    * How much lower than the best silhouette a smaller k may score and still be chosen: on a flat
    * silhouette curve (the sample's 88 claims scored 0.43-0.445 for every k in 12..16) the highest
    * point moves with one changed claim, while the smallest k near it does not.
@@ -404,11 +599,18 @@ public final class ClusterClaims {
     return new Fitted(List.of(mean), new int[] {0}, null, byK, note);
   }
 
-  /** Vectors with {@code prediction}: the index of the nearest centre (first of equals). */
-  private static Dataset<Row> predict(Dataset<Row> vectors, List<Vector> centres) {
+  /**
+   * Vectors with {@code prediction}: the index of the nearest centre (first of equals), of the same
+   * category when {@code categories} is not null.
+   */
+  private static Dataset<Row> predict(
+      Dataset<Row> vectors, List<Vector> centres, int[] categories) {
     double[][] cs = dense(centres);
+    double[] norms = LocalKMeans.squaredNorms(cs);
     UserDefinedFunction nearest =
-        functions.udf((UDF1<Vector, Integer>) v -> nearestCentre(cs, v), DataTypes.IntegerType);
+        functions.udf(
+            (UDF1<Vector, Integer>) v -> nearestCentre(cs, norms, categories, v),
+            DataTypes.IntegerType);
     return vectors.withColumn("prediction", nearest.apply(col("features")));
   }
 
@@ -417,10 +619,15 @@ public final class ClusterClaims {
    * point is nearest to.
    */
   private static int[] idsBySize(Dataset<Row> vectors, List<Vector> centres, String idColumn) {
-    long[] sizes = new long[centres.size()];
-    String[] first = new String[centres.size()];
+    return idsBySize(predict(vectors, centres, null), idColumn, centres.size());
+  }
+
+  /** The same from {@code prediction}s. */
+  private static int[] idsBySize(Dataset<Row> predicted, String idColumn, int centres) {
+    long[] sizes = new long[centres];
+    String[] first = new String[centres];
     for (Row r :
-        predict(vectors, centres)
+        predicted
             .groupBy("prediction")
             .agg(count(lit(1)).as("n"), min(idColumn).as("first"))
             .collectAsList()) {
@@ -465,9 +672,29 @@ public final class ClusterClaims {
     return ids;
   }
 
-  /** Index of the centre nearest to {@code v}, the first of equals (as {@link LocalKMeans}). */
-  static int nearestCentre(double[][] centres, Vector v) {
-    return LocalKMeans.nearest(point(v), centres, LocalKMeans.squaredNorms(centres));
+  /**
+   * Index of the centre nearest to {@code v}, the first of equals (as {@link LocalKMeans}); among
+   * the centres of {@code v}'s offence category when {@code categories} (of each centre) is not
+   * null and has one. {@code norms}: the centres' squared norms ({@link LocalKMeans#squaredNorms}).
+   */
+  static int nearestCentre(double[][] centres, double[] norms, int[] categories, Vector v) {
+    LocalKMeans.Point p = point(v);
+    if (categories == null) {
+      return LocalKMeans.nearest(p, centres, norms);
+    }
+    int category = categoryOf(v);
+    int best = -1;
+    double bestDistance = Double.POSITIVE_INFINITY;
+    for (int c = 0; c < centres.length; c++) {
+      if (categories[c] == category) {
+        double d = p.squaredNorm() + norms[c] - 2 * p.dot(centres[c]);
+        if (d < bestDistance) {
+          bestDistance = d;
+          best = c;
+        }
+      }
+    }
+    return best < 0 ? LocalKMeans.nearest(p, centres, norms) : best;
   }
 
   static double[][] dense(List<Vector> centres) {

@@ -20,19 +20,21 @@ import org.apache.spark.storage.StorageLevel;
  * {@code claim_clusters} and {@code outlet_clusters}.
  *
  * <p>Claims are sorted by claim_id into one partition before they are vectorised (see {@link
- * ClusterClaims} for why), so the same claims give the same clusters, ids and distances. Inputs too
- * small to cluster (no claims, or too few for {@code --k-min} clusters) give empty or one-cluster
- * tables with the fixed schemas, and the reason in the summary and {@code _run.json}.
+ * ClusterClaims} for why), so the same claims give the same clusters, ids and distances. Claims are
+ * clustered category first ({@link ClusterClaims#fitByCategory}), outlets with one k-means ({@link
+ * ClusterClaims#fit}). Inputs too small to cluster (no claims, or claims of one category too few to
+ * split) give empty or one-cluster tables with the fixed schemas, and the reason in the summary and
+ * {@code _run.json}.
  */
 public final class ClusterJob {
 
   private static final Logger LOG = LogManager.getLogger(ClusterJob.class);
 
-  /** Default of {@code --k-min}. */
-  public static final int DEFAULT_K_MIN = 4;
+  /** Default of {@code --k-min}: fewest clusters a split offence category is split into. */
+  public static final int DEFAULT_K_MIN = 2;
 
-  /** Default of {@code --k-max}. */
-  public static final int DEFAULT_K_MAX = 16;
+  /** Default of {@code --k-max}: most clusters one offence category is split into. */
+  public static final int DEFAULT_K_MAX = 4;
 
   /** Default of {@code --outlet-k-max}. */
   public static final int DEFAULT_OUTLET_K_MAX = 6;
@@ -73,6 +75,7 @@ public final class ClusterJob {
       int k,
       Double silhouette,
       Map<Integer, Double> silhouetteByK,
+      Map<String, Integer> kByCategory,
       String note,
       int outletK,
       Double outletSilhouette,
@@ -95,7 +98,8 @@ public final class ClusterJob {
     Dataset<Row> profiles = null;
     try {
       vectors = ClusterClaims.vectorise(features).persist(StorageLevel.MEMORY_AND_DISK());
-      ClusterClaims.Fitted fitted = ClusterClaims.fit(vectors, config.claims(), "claim_id");
+      ClusterClaims.Fitted fitted =
+          ClusterClaims.fitByCategory(vectors, config.claims(), "claim_id");
       warn("claims", fitted);
       Dataset<Row> assigned = fitted.assign(vectors).drop("features");
       outputs.write(Tables.CLAIM_CLUSTERS, assigned);
@@ -141,6 +145,7 @@ public final class ClusterJob {
               fitted.k(),
               fitted.silhouette(),
               fitted.silhouetteByK(),
+              fitted.kByCategory(),
               fitted.note(),
               outletFit.k(),
               outletFit.silhouette(),
@@ -175,6 +180,8 @@ public final class ClusterJob {
     section.put("silhouette", r.silhouette());
     ObjectNode byK = section.putObject("silhouette_by_k");
     r.silhouetteByK().forEach((k, s) -> byK.put(String.valueOf(k), s));
+    ObjectNode byCategory = section.putObject("k_by_category");
+    r.kByCategory().forEach(byCategory::put);
     if (r.note() != null) {
       section.put("note", r.note());
     }

@@ -11,7 +11,8 @@ import java.util.Locale;
  * {@code "cyberattack (banks, grid): state -> state; denied 80%, 'smear'"} or {@code "chemical
  * weapons (douma): Syria -> United States; denied 41%, 'fabricated'"}. When no category holds half
  * the claims, the two largest lead with their shares: {@code "sexual misconduct 38% / abuse of
- * power 21% (trump): unnamed -> person; denied 13%"}.
+ * power 21% (trump): unnamed -> person; denied 13%"}. Without a dominant actor pair or type
+ * pattern, a side whose type most claims share is still named: {@code "mixed -> state"}.
  */
 public final class ClusterLabel {
 
@@ -48,6 +49,10 @@ public final class ClusterLabel {
    * @param topPairClaims claims of {@code topPair}
    * @param topTypes most frequent "accuser type -> accused type" (e.g. "state -> person"), or null
    * @param topTypesClaims claims of {@code topTypes}
+   * @param accuserType most frequent accuser type ("state"), or null
+   * @param accuserTypeClaims claims of {@code accuserType}
+   * @param accusedType most frequent accused type, or null
+   * @param accusedTypeClaims claims of {@code accusedType}
    * @param terms top offence terms, best first
    * @param denialCue most frequent cue of the cluster's denials, or null
    * @param accusations accusations in the cluster
@@ -63,6 +68,10 @@ public final class ClusterLabel {
       long topPairClaims,
       String topTypes,
       long topTypesClaims,
+      String accuserType,
+      long accuserTypeClaims,
+      String accusedType,
+      long accusedTypeClaims,
       List<String> terms,
       String denialCue,
       long accusations,
@@ -70,6 +79,41 @@ public final class ClusterLabel {
 
     public Pattern {
       terms = terms == null ? List.of() : List.copyOf(terms);
+    }
+
+    /** A pattern without the types of each side. */
+    public Pattern(
+        long size,
+        String category,
+        long categoryClaims,
+        String secondCategory,
+        long secondCategoryClaims,
+        String topPair,
+        long topPairClaims,
+        String topTypes,
+        long topTypesClaims,
+        List<String> terms,
+        String denialCue,
+        long accusations,
+        Double shareDenied) {
+      this(
+          size,
+          category,
+          categoryClaims,
+          secondCategory,
+          secondCategoryClaims,
+          topPair,
+          topPairClaims,
+          topTypes,
+          topTypesClaims,
+          null,
+          0,
+          null,
+          0,
+          terms,
+          denialCue,
+          accusations,
+          shareDenied);
     }
   }
 
@@ -81,7 +125,13 @@ public final class ClusterLabel {
     } else if (p.topTypes() != null && dominant(p.topTypesClaims(), p.size())) {
       actors = p.topTypes().replace(NO_TYPE, "unnamed");
     } else {
-      actors = "mixed actors";
+      // One side may still have a type most claims share: "mixed -> state".
+      String accuser = side(p.accuserType(), p.accuserTypeClaims(), p.size());
+      String accused = side(p.accusedType(), p.accusedTypeClaims(), p.size());
+      actors =
+          accuser.equals(MIXED) && accused.equals(MIXED)
+              ? "mixed actors"
+              : accuser + " -> " + accused;
     }
     String what;
     if (p.category() == null) {
@@ -139,6 +189,13 @@ public final class ClusterLabel {
         "mostly #" + claimClusterId + " (" + percent(shareOfClaims) + " of claims); " + reports;
     // The claim cluster's label goes last, where cutting it loses the least.
     return cut(mostly + ": " + claimClusterLabel, OUTLET_MAX_LENGTH);
+  }
+
+  private static final String MIXED = "mixed";
+
+  /** An actor type most claims share ("unnamed" for none), else {@value #MIXED}. */
+  private static String side(String type, long claims, long size) {
+    return type != null && dominant(claims, size) ? type.replace(NO_TYPE, "unnamed") : MIXED;
   }
 
   private static String category(String key) {

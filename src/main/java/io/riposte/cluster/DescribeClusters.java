@@ -22,7 +22,7 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.api.java.UDF10;
+import org.apache.spark.sql.api.java.UDF9;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.functions;
@@ -80,6 +80,8 @@ public final class DescribeClusters {
     Dataset<Row> pairs = top(counted(assigned, pair), TOP, "top_actor_pairs");
     Column types = concat(col("accuser_type"), lit(" -> "), col("accused_type"));
     Dataset<Row> typePatterns = top(counted(assigned, types), 1, "top_types");
+    Dataset<Row> accuserTypes = top(counted(assigned, col("accuser_type")), 1, "top_accuser_types");
+    Dataset<Row> accusedTypes = top(counted(assigned, col("accused_type")), 1, "top_accused_types");
     Dataset<Row> outlets =
         top(counted(assigned.where(col("outlet").isNotNull()), col("outlet")), TOP, "top_outlets");
     Dataset<Row> cues =
@@ -97,6 +99,8 @@ public final class DescribeClusters {
         counts
             .join(pairs, "cluster_id")
             .join(typePatterns, "cluster_id")
+            .join(accuserTypes, "cluster_id")
+            .join(accusedTypes, "cluster_id")
             .join(outlets, "cluster_id", "left")
             .join(cues, "cluster_id", "left")
             .join(terms, "cluster_id", "left")
@@ -120,8 +124,13 @@ public final class DescribeClusters {
                     element_at(col("top_categories_n"), 2).as("second_n")),
                 element_at(col("top_actor_pairs"), 1),
                 element_at(col("top_actor_pairs_n"), 1),
-                element_at(col("top_types"), 1),
-                element_at(col("top_types_n"), 1),
+                struct(
+                    element_at(col("top_types"), 1).as("types"),
+                    element_at(col("top_types_n"), 1).as("n"),
+                    element_at(col("top_accuser_types"), 1).as("accuser"),
+                    element_at(col("top_accuser_types_n"), 1).as("accuser_n"),
+                    element_at(col("top_accused_types"), 1).as("accused"),
+                    element_at(col("top_accused_types_n"), 1).as("accused_n")),
                 topTerms,
                 element_at(col("top_cues"), 1),
                 col("n_accusations"),
@@ -234,24 +243,13 @@ public final class DescribeClusters {
   }
 
   /**
-   * The label; the two main categories and their claims come as one struct (Java UDFs take at most
-   * 10).
+   * The label; the two main categories and their claims come as one struct, and so do the type
+   * patterns (Java UDFs take at most 10 arguments).
    */
   private static UserDefinedFunction label() {
     return functions.udf(
-        (UDF10<
-                Long,
-                Row,
-                String,
-                Double,
-                String,
-                Double,
-                Seq<String>,
-                String,
-                Long,
-                Double,
-                String>)
-            (size, category, pair, pairN, types, typesN, terms, cue, accusations, shareDenied) ->
+        (UDF9<Long, Row, String, Double, Row, Seq<String>, String, Long, Double, String>)
+            (size, category, pair, pairN, types, terms, cue, accusations, shareDenied) ->
                 ClusterLabel.of(
                     new ClusterLabel.Pattern(
                         size,
@@ -263,12 +261,21 @@ public final class DescribeClusters {
                             : category.<Double>getAs("second_n").longValue(),
                         pair,
                         pairN == null ? 0 : pairN.longValue(),
-                        types,
-                        typesN == null ? 0 : typesN.longValue(),
+                        types.<String>getAs("types"),
+                        claims(types, "n"),
+                        types.<String>getAs("accuser"),
+                        claims(types, "accuser_n"),
+                        types.<String>getAs("accused"),
+                        claims(types, "accused_n"),
                         terms == null ? List.of() : JavaConverters.seqAsJavaList(terms),
                         cue,
                         accusations,
                         shareDenied)),
         DataTypes.StringType);
+  }
+
+  private static long claims(Row struct, String field) {
+    Double n = struct.getAs(field);
+    return n == null ? 0 : n.longValue();
   }
 }

@@ -787,8 +787,8 @@ public final class Tables {
 
   /** Comment shared by the silhouette and k columns of the cluster tables. */
   private static final String CHOSEN_K =
-      " Null (silhouette) or 1 (k) when the input was too small to compare several k: one cluster"
-          + " of everything.";
+      " Null (silhouette) or 1 (k) when everything is one cluster (too few rows to compare several"
+          + " k; for claims, one offence category too small or too alike to split).";
 
   public static final Table CLUSTERS =
       new Table(
@@ -866,17 +866,17 @@ public final class Tables {
                   "silhouette",
                   DoubleType,
                   true,
-                  "Silhouette (squared Euclidean) of the whole clustering at the chosen k, the same in every row; in [-1, 1], higher is better separated. Over all claims, or over the sample k was chosen on when there are more than 20,000."
+                  "Silhouette (squared Euclidean) of the whole clustering, the same in every row; in [-1, 1], higher is better separated. Over all claims, or over the sample the clusters were fitted on when there are more than 20,000."
                       + CHOSEN_K,
                   "0.382"),
               col(
                   "k",
                   IntegerType,
                   false,
-                  "Number of clusters chosen (the smallest k in --k-min..--k-max whose silhouette is within 0.02 of the highest)."
+                  "Number of clusters: one per offence category, or --k-min..--k-max (at most one per 50 claims) for a category split by silhouette, plus one for the claims without a category."
                       + CHOSEN_K,
                   "12")),
-          "Patterns of claims: accusations and denials grouped with Spark MLlib k-means on their offence category, actor types, country relation and pair, kind, whether answered by a denial, hedging, quotation, and the TF-IDF of offence words and of accusation and denial cues (an accusation carries the cues of its linked denials, a denial those of its accusation, so both fall in one pattern). One row per cluster.",
+          "Patterns of claims: accusations and denials grouped by offence category first (a cluster holds one category, or the claims without one), then within a category with k-means on their actor types, country relation and pair, kind, whether answered by a denial, hedging, quotation, and the TF-IDF of offence words and of accusation and denial cues (an accusation carries the cues of its linked denials, a denial those of its accusation, so both fall in one pattern). One row per cluster.",
           null,
           List.of("cluster_id"));
 

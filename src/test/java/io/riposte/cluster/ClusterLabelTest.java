@@ -53,6 +53,53 @@ class ClusterLabelTest {
   }
 
   @Test
+  void withoutADominantPatternASideWhoseTypeMostShareIsNamed() {
+    // 10 claims: no pair and no type pattern holds 5, but 8 accuse a state.
+    Pattern p =
+        new Pattern(
+            10,
+            "military_attack",
+            10,
+            null,
+            0,
+            "A -> Iran",
+            2,
+            "person -> state",
+            4,
+            "person",
+            4,
+            "state",
+            8,
+            List.of("invasion"),
+            null,
+            10,
+            0.1);
+    assertThat(ClusterLabel.of(p))
+        .isEqualTo("military attack (invasion): mixed -> state; denied 10%");
+    Pattern neither =
+        new Pattern(
+            10,
+            "military_attack",
+            10,
+            null,
+            0,
+            "A -> Iran",
+            2,
+            "person -> state",
+            4,
+            "person",
+            4,
+            "state",
+            4,
+            List.of("invasion"),
+            null,
+            10,
+            0.1);
+    assertThat(ClusterLabel.of(neither))
+        .isEqualTo("military attack (invasion): mixed actors; denied 10%");
+  }
+
+  @Test
   void noDominantCategoryNamesTheTwoLargestAndMostWithoutOneIsNotCategorised() {
     Pattern mixed =
         new Pattern(

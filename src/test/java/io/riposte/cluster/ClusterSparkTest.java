@@ -87,7 +87,7 @@ public class ClusterSparkTest {
             .coalesce(1)
             .cache();
     Dataset<Row> vectors = ClusterClaims.vectorise(features).cache();
-    ClusterClaims.Fitted fitted = ClusterClaims.fit(vectors, SETTINGS, "claim_id");
+    ClusterClaims.Fitted fitted = ClusterClaims.fitByCategory(vectors, SETTINGS, "claim_id");
     Dataset<Row> assigned = fitted.assign(vectors).drop("features").cache();
     List<Row> clusters =
         DescribeClusters.apply(assigned, fitted.k(), fitted.silhouette()).collectAsList();
@@ -115,17 +115,21 @@ public class ClusterSparkTest {
     List<Integer> clusters =
         first.assigned().stream().map(r -> r.<Integer>getAs("cluster_id")).toList();
     double ari = AdjustedRandIndex.of(groups, clusters);
-    // The chosen k is the one with the highest silhouette of those tried.
+    // The silhouette is that of the whole clustering, at its k.
     assertThat(first.fitted().silhouetteByK())
         .as("silhouette by k")
-        .containsEntry(first.fitted().k(), first.fitted().silhouette());
-    assertThat(first.fitted().silhouette())
-        .as("silhouette of the chosen k, by k %s", first.fitted().silhouetteByK())
-        .isEqualTo(
-            first.fitted().silhouetteByK().values().stream()
-                .mapToDouble(Double::doubleValue)
-                .max()
-                .orElseThrow());
+        .containsExactly(Map.entry(first.fitted().k(), first.fitted().silhouette()));
+    assertThat(first.fitted().kByCategory())
+        .as("clusters per category")
+        .containsOnlyKeys(
+            "cyberattack",
+            "corruption",
+            "terrorism",
+            "negligence",
+            "chemical_weapons",
+            "military_attack");
+    assertThat(first.fitted().kByCategory().values().stream().mapToInt(Integer::intValue).sum())
+        .isEqualTo(first.fitted().k());
     assertThat(ids).as("every claim once").hasSize(claimRows.size()).doesNotHaveDuplicates();
     Map<String, Map<Integer, Long>> contingency =
         ids.stream()
@@ -145,8 +149,17 @@ public class ClusterSparkTest {
             "adjusted Rand index against the planted patterns; group -> {cluster: claims} %s",
             contingency)
         .isGreaterThan(0.8);
-    // Silhouette may split a pattern (bribery alone), never merge two.
-    assertThat(first.fitted().k()).as("k chosen by silhouette").isGreaterThanOrEqualTo(4);
+    // Each pattern is one category of 20 claims: none is split, none merged with another.
+    assertThat(first.fitted().k()).as("k").isGreaterThanOrEqualTo(6);
+    Map<Integer, Set<String>> categoriesOfCluster = new java.util.TreeMap<>();
+    for (Row r : first.assigned()) {
+      categoriesOfCluster
+          .computeIfAbsent(r.getAs("cluster_id"), c -> new java.util.TreeSet<>())
+          .add(r.getAs("offence_category"));
+    }
+    assertThat(categoriesOfCluster.values())
+        .as("offence categories of each cluster")
+        .allSatisfy(c -> assertThat(c).hasSize(1));
   }
 
   @Test
@@ -161,8 +174,8 @@ public class ClusterSparkTest {
     Dataset<Row> vectors = ClusterClaims.vectorise(features).cache();
     // Fewer rows in the sample than claims: k is chosen on the sample, Spark refines the centres.
     ClusterClaims.Settings sampled = new ClusterClaims.Settings(2, 8, 42L, 60);
-    ClusterClaims.Fitted fitted = ClusterClaims.fit(vectors, sampled, "claim_id");
-    ClusterClaims.Fitted again = ClusterClaims.fit(vectors, sampled, "claim_id");
+    ClusterClaims.Fitted fitted = ClusterClaims.fitByCategory(vectors, sampled, "claim_id");
+    ClusterClaims.Fitted again = ClusterClaims.fitByCategory(vectors, sampled, "claim_id");
     List<Row> assigned = fitted.assign(vectors).drop("features").collectAsList();
     vectors.unpersist();
     features.unpersist();
@@ -181,6 +194,45 @@ public class ClusterSparkTest {
         .as("cluster ids 0..k-1, every centre with a claim")
         .containsExactlyElementsOf(
             java.util.stream.IntStream.range(0, fitted.k()).boxed().toList());
+  }
+
+  @Test
+  void aLargeCategoryIsSplitByWhoAccusesWhom() {
+    // Two patterns of one category, 60 claims each: states accusing states of hacking, and
+    // prosecutors accusing officials (the pattern's wording, cues and actors), both "cyberattack".
+    Fixture f = new Fixture(new Random(11));
+    f.plant("CYBER", 36, 24, Fixture::cyber, "cyberattack");
+    f.plant("PROSECUTION", 36, 24, Fixture::prosecution, "cyberattack");
+    Run run = cluster(f.claims, f.articles);
+    List<String> groups =
+        run.assigned().stream().map(r -> f.groups.get(r.<String>getAs("claim_id"))).toList();
+    List<Integer> clusters =
+        run.assigned().stream().map(r -> r.<Integer>getAs("cluster_id")).toList();
+
+    assertThat(f.claims).hasSize(120);
+    assertThat(run.fitted().kByCategory()).containsExactly(Map.entry("cyberattack", 2));
+    assertThat(AdjustedRandIndex.of(groups, clusters))
+        .as("adjusted Rand index against the two patterns")
+        .isGreaterThan(0.8);
+    assertThat(run.clusters())
+        .extracting(r -> r.<String>getAs("label"))
+        .allSatisfy(l -> assertThat(l).startsWith("cyberattack"))
+        .anySatisfy(l -> assertThat(l).contains(": state -> state;"))
+        .anySatisfy(l -> assertThat(l).contains(": person -> person;"));
+  }
+
+  @Test
+  void aSmallCategoryIsOneCluster() {
+    // 60 claims: fewer than 2 x ClusterClaims.MIN_CLUSTER, so the category is not split.
+    Fixture f = new Fixture(new Random(11));
+    f.plant("CYBER", 18, 12, Fixture::cyber, "cyberattack");
+    f.plant("PROSECUTION", 18, 12, Fixture::prosecution, "cyberattack");
+    Run run = cluster(f.claims, f.articles);
+
+    assertThat(f.claims).hasSize(60);
+    assertThat(run.fitted().k()).isEqualTo(1);
+    assertThat(run.fitted().note()).contains("one offence category, not split");
+    assertThat(run.fitted().silhouette()).isNull();
   }
 
   @Test
