@@ -18,6 +18,8 @@ import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.when;
 
 import io.riposte.extract.Claim;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -63,14 +65,24 @@ public final class DescribeClusters {
   public static Dataset<Row> apply(Dataset<Row> assigned, int k, Double silhouette) {
     Column accusation = col("kind").equalTo(lit(Claim.ACCUSATION));
     Column denial = col("kind").equalTo(lit(Claim.DENIAL));
+    List<Column> perCluster =
+        new ArrayList<>(
+            List.of(
+                sum(when(accusation, 1L).otherwise(0L)).as("n_accusations"),
+                sum(when(denial, 1L).otherwise(0L)).as("n_denials"),
+                sum(when(accusation.and(col("answered")), 1L).otherwise(0L)).as("n_answered")));
+    // Claims per accuser type and per accused type, in the same pass (no shuffle of their own).
+    for (String side : List.of("accuser", "accused")) {
+      List<Column> byType = new ArrayList<>();
+      for (String type : ClusterClaims.TYPES) {
+        byType.add(sum(when(col(side + "_type").equalTo(lit(type)), 1L).otherwise(0L)));
+      }
+      perCluster.add(functions.array(byType.toArray(Column[]::new)).as("n_" + side + "_types"));
+    }
     Dataset<Row> counts =
         assigned
             .groupBy("cluster_id")
-            .agg(
-                count(lit(1)).as("size"),
-                sum(when(accusation, 1L).otherwise(0L)).as("n_accusations"),
-                sum(when(denial, 1L).otherwise(0L)).as("n_denials"),
-                sum(when(accusation.and(col("answered")), 1L).otherwise(0L)).as("n_answered"));
+            .agg(count(lit(1)).as("size"), perCluster.toArray(Column[]::new));
 
     Column pair =
         concat(
@@ -80,8 +92,6 @@ public final class DescribeClusters {
     Dataset<Row> pairs = top(counted(assigned, pair), TOP, "top_actor_pairs");
     Column types = concat(col("accuser_type"), lit(" -> "), col("accused_type"));
     Dataset<Row> typePatterns = top(counted(assigned, types), 1, "top_types");
-    Dataset<Row> accuserTypes = top(counted(assigned, col("accuser_type")), 1, "top_accuser_types");
-    Dataset<Row> accusedTypes = top(counted(assigned, col("accused_type")), 1, "top_accused_types");
     Dataset<Row> outlets =
         top(counted(assigned.where(col("outlet").isNotNull()), col("outlet")), TOP, "top_outlets");
     Dataset<Row> cues =
@@ -99,8 +109,6 @@ public final class DescribeClusters {
         counts
             .join(pairs, "cluster_id")
             .join(typePatterns, "cluster_id")
-            .join(accuserTypes, "cluster_id")
-            .join(accusedTypes, "cluster_id")
             .join(outlets, "cluster_id", "left")
             .join(cues, "cluster_id", "left")
             .join(terms, "cluster_id", "left")
@@ -127,10 +135,8 @@ public final class DescribeClusters {
                 struct(
                     element_at(col("top_types"), 1).as("types"),
                     element_at(col("top_types_n"), 1).as("n"),
-                    element_at(col("top_accuser_types"), 1).as("accuser"),
-                    element_at(col("top_accuser_types_n"), 1).as("accuser_n"),
-                    element_at(col("top_accused_types"), 1).as("accused"),
-                    element_at(col("top_accused_types_n"), 1).as("accused_n")),
+                    col("n_accuser_types").as("accuser"),
+                    col("n_accused_types").as("accused")),
                 topTerms,
                 element_at(col("top_cues"), 1),
                 col("n_accusations"),
@@ -263,15 +269,31 @@ public final class DescribeClusters {
                         pairN == null ? 0 : pairN.longValue(),
                         types.<String>getAs("types"),
                         claims(types, "n"),
-                        types.<String>getAs("accuser"),
-                        claims(types, "accuser_n"),
-                        types.<String>getAs("accused"),
-                        claims(types, "accused_n"),
+                        ClusterClaims.TYPES.get(
+                            mostFrequent(types.getList(types.fieldIndex("accuser")))),
+                        Collections.max(types.<Long>getList(types.fieldIndex("accuser"))),
+                        ClusterClaims.TYPES.get(
+                            mostFrequent(types.getList(types.fieldIndex("accused")))),
+                        Collections.max(types.<Long>getList(types.fieldIndex("accused"))),
                         terms == null ? List.of() : JavaConverters.seqAsJavaList(terms),
                         cue,
                         accusations,
                         shareDenied)),
         DataTypes.StringType);
+  }
+
+  /** Index of the largest count; of equal counts, the type that sorts first by name. */
+  private static int mostFrequent(List<Long> counts) {
+    int best = 0;
+    for (int i = 1; i < counts.size(); i++) {
+      int byCount = Long.compare(counts.get(i), counts.get(best));
+      if (byCount > 0
+          || byCount == 0
+              && ClusterClaims.TYPES.get(i).compareTo(ClusterClaims.TYPES.get(best)) < 0) {
+        best = i;
+      }
+    }
+    return best;
   }
 
   private static long claims(Row struct, String field) {
