@@ -268,18 +268,32 @@ final class ClauseReader {
   }
 
   /**
-   * For a comma at {@code close} ending ", where|who|which|when ... ,", the index of the opening
-   * comma (so the clause's mentions are skipped); else -1.
+   * For a comma at {@code close} ending ", where|who|which|when ... ," or an adverbial phrase
+   * between a named subject and its verb ("Mitt Romney, in an interview with Paul Ryan, accused"),
+   * the index of the opening comma (so the inserted words' mentions are skipped); else -1.
    */
   private int relativeClauseStart(int close, int sentStart) {
     for (int k = close - 1; k >= Math.max(sentStart, close - 12); k--) {
       if (v.low[k].equals(",")) {
         String next = k + 1 < v.n ? v.low[k + 1] : "";
-        return Set.of("where", "who", "which", "when", "whose", "whom").contains(next) ? k : -1;
+        if (RELATIVE_OPENERS.contains(next)) {
+          return k;
+        }
+        Mention before = k > sentStart ? mf.mentionAt(k - 1) : null;
+        boolean namedBefore =
+            before != null && before.actor() != null && !"PRONOUN".equals(before.kind());
+        return namedBefore && ADVERBIAL_OPENERS.contains(next) ? k : -1;
       }
     }
     return -1;
   }
+
+  private static final Set<String> RELATIVE_OPENERS =
+      Set.of("where", "who", "which", "when", "whose", "whom");
+
+  /** Prepositions that open an inserted adverbial phrase, never an apposition of the subject. */
+  private static final Set<String> ADVERBIAL_OPENERS =
+      Set.of("in", "at", "during", "on", "with", "after", "before", "speaking", "writing");
 
   /**
    * Whether the word right before the verb at {@code i} (adverbs and auxiliaries skipped) is a
