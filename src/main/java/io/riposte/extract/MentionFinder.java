@@ -921,8 +921,9 @@ final class MentionFinder {
    * Whether the capitalised tokens {@code [a, b)} name no actor: a place that is not a state, a day
    * or month ({@code NOT_ACTOR} in context_words.tsv), a hyphenated modifier ending the run
    * ("US-led", "United Kingdom-based": {@code NOT_ACTOR_SUFFIX}), a party-and-state tag ("D-Mich",
-   * "R-Texas"), or a lone demonym ("Russian" involvement: the parse may read its state). Such a run
-   * is never an unlisted actor, so coreference passes over it.
+   * "R-Texas"), a name before a place noun ("Deir Ezzor province": {@code PLACE_NOUN}), or a lone
+   * demonym ("Russian" involvement: the parse may read its state). Such a run is never an unlisted
+   * actor, so coreference passes over it.
    */
   boolean notAnActor(int a, int b) {
     StringBuilder low = new StringBuilder();
@@ -936,7 +937,17 @@ final class MentionFinder {
     if (lexicon.is("NOT_ACTOR", name) || lexicon.is("NOT_ACTOR", stripDot(name))) {
       return true;
     }
-    return modifier(v.low[b - 1]) || (b - a == 1 && (partyTag(v.raw[a]) || demonym(a)));
+    return modifier(v.low[b - 1])
+        || (b - a == 1 && (partyTag(v.raw[a]) || demonym(a)))
+        || placeNounAt(b);
+  }
+
+  /** "Deir Ezzor | province": a lower-case place noun right after a name makes it a place. */
+  private boolean placeNounAt(int k) {
+    return k < v.n
+        && !v.isCapitalised(k)
+        && (lexicon.is("PLACE_NOUN", v.low[k])
+            || k + 1 < v.n && lexicon.is("PLACE_NOUN", v.low[k] + " " + v.low[k + 1]));
   }
 
   /** "Russian", "Israelis": a demonym of the gazetteer names its state only before a noun. */
