@@ -939,7 +939,21 @@ final class MentionFinder {
     }
     return modifier(v.low[b - 1])
         || (b - a == 1 && (partyTag(v.raw[a]) || demonym(a)))
-        || placeNounAt(b);
+        || placeNounAt(b)
+        || placeAfterPreposition(a, b);
+  }
+
+  /**
+   * "a strike in | Raqqa", "a camp near the | Golan Heights": a name the gazetteer does not know
+   * after a preposition of place ({@code PLACE_BEFORE}) is a place, unless it owns something ("in
+   * Smith's memo").
+   */
+  private boolean placeAfterPreposition(int a, int b) {
+    int k = a - 1;
+    if (k >= 0 && v.low[k].equals("the")) {
+      k--;
+    }
+    return k >= 0 && lexicon.is("PLACE_BEFORE", v.low[k]) && !v.possessive[b - 1];
   }
 
   /** "Deir Ezzor | province": a lower-case place noun right after a name makes it a place. */
