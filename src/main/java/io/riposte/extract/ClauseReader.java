@@ -468,6 +468,16 @@ final class ClauseReader {
     Mention cur = m;
     for (int k = 0; k < 3; k++) {
       int p = cur.from() - 1;
+      Mention adjacent = p >= 0 ? mf.mentionAt(p) : null;
+      if (adjacent != null
+          && adjacent.to() == p + 1
+          && v.sentOf[p] == v.sentOf[m.from()]
+          && stateNames(adjacent, cur)) {
+        // "Russia Iran and Turkey accused": a list whose commas the archive dropped
+        out.add(0, adjacent);
+        cur = adjacent;
+        continue;
+      }
       if (p > 0 && (v.low[p].equals("the") || v.low[p].equals("its") || v.low[p].equals("their"))) {
         p--;
       }
@@ -495,6 +505,13 @@ final class ClauseReader {
     Mention cur = m;
     for (int k = 0; k < 3; k++) {
       int p = cur.to();
+      Mention adjacent = p < limit ? mf.mentionAt(p) : null;
+      if (adjacent != null && adjacent.from() == p && stateNames(cur, adjacent)) {
+        // "Saudi Arabia Turkey and Qatar": a list whose commas the archive dropped
+        out.add(adjacent);
+        cur = adjacent;
+        continue;
+      }
       if (p >= limit
           || !(v.low[p].equals("and") || v.low[p].equals(",") || v.low[p].equals("or"))) {
         break;
@@ -513,6 +530,17 @@ final class ClauseReader {
       cur = right;
     }
     return out;
+  }
+
+  /** Whether both mentions are states named by the gazetteer (no demonym, no anaphor). */
+  private static boolean stateNames(Mention a, Mention b) {
+    return "NAME".equals(a.kind())
+        && "NAME".equals(b.kind())
+        && a.actor() != null
+        && b.actor() != null
+        && "state".equals(a.actor().type())
+        && "state".equals(b.actor().type())
+        && !a.actor().equals(b.actor());
   }
 
   /**
