@@ -172,6 +172,10 @@ final class ClauseReader {
     }
     int anchor = Math.min(i, v.n - 1);
     int sentStart = v.sentFrom[v.sentOf[anchor]];
+    Mention antecedent = relativeAntecedent(i, sentStart);
+    if (antecedent != null) {
+      return antecedent;
+    }
     for (int j = i - 1; j >= Math.max(sentStart, i - MAX_LEFT); j--) {
       String l = v.low[j];
       if (l.equals(";") || (l.equals(":") && !v.inSpeech(j))) {
@@ -216,6 +220,35 @@ final class ClauseReader {
       return m;
     }
     return null;
+  }
+
+  /**
+   * "by Russia, which has denied": when the verb at {@code i} opens a relative clause (", which" or
+   * ", who" before it, auxiliaries and adverbs between), the named mention right before the comma
+   * is its subject, even as the object of a preposition; else null.
+   */
+  private Mention relativeAntecedent(int i, int sentStart) {
+    int j = i - 1;
+    while (j > sentStart
+        && (ADVERBS.contains(v.low[j])
+            || BE.contains(v.low[j])
+            || lexicon.is("NEGATION", v.low[j])
+            || v.negated[j])) {
+      j--;
+    }
+    if (j - 2 < sentStart
+        || !(v.low[j].equals("which") || v.low[j].equals("who"))
+        || !v.low[j - 1].equals(",")) {
+      return null;
+    }
+    Mention m = mf.mentionAt(j - 2);
+    boolean named =
+        m != null
+            && m.to() == j - 1
+            && m.actor() != null
+            && !m.vague()
+            && !"PRONOUN".equals(m.kind());
+    return named ? m : null;
   }
 
   /**
