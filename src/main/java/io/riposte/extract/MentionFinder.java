@@ -956,6 +956,16 @@ final class MentionFinder {
     return k >= 0 && lexicon.is("PLACE_BEFORE", v.low[k]) && !v.possessive[b - 1];
   }
 
+  /** A surname and, for an Arabic article prefix ("al-Bashir"), the name without it ("bashir"). */
+  private static List<String> surnameForms(String last) {
+    for (String prefix : List.of("al-", "el-", "ul-")) {
+      if (last.startsWith(prefix) && last.length() > prefix.length() + 2) {
+        return List.of(last, last.substring(prefix.length()));
+      }
+    }
+    return List.of(last);
+  }
+
   /** "Deir Ezzor | province": a lower-case place noun right after a name makes it a place. */
   private boolean placeNounAt(int k) {
     return k < v.n
@@ -1061,13 +1071,15 @@ final class MentionFinder {
         continue;
       }
       String last = parts[parts.length - 1].toLowerCase(Locale.ROOT);
-      Actor prev = bySurname.putIfAbsent(last, a);
-      if (prev != null && !prev.name().equals(a.name())) {
-        ambiguous.add(last);
+      for (String surname : surnameForms(last)) {
+        Actor prev = bySurname.putIfAbsent(surname, a);
+        if (prev != null && !prev.name().equals(a.name())) {
+          ambiguous.add(surname);
+        }
       }
       String first = parts[0].toLowerCase(Locale.ROOT);
-      prev = byFirst.putIfAbsent(first, a);
-      if (prev != null && !prev.name().equals(a.name())) {
+      Actor prevFirst = byFirst.putIfAbsent(first, a);
+      if (prevFirst != null && !prevFirst.name().equals(a.name())) {
         ambiguous.add(first);
       }
     }
