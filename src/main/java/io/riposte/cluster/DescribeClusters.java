@@ -19,7 +19,6 @@ import static org.apache.spark.sql.functions.when;
 
 import io.riposte.extract.Claim;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -255,30 +254,33 @@ public final class DescribeClusters {
   private static UserDefinedFunction label() {
     return functions.udf(
         (UDF9<Long, Row, String, Double, Row, Seq<String>, String, Long, Double, String>)
-            (size, category, pair, pairN, types, terms, cue, accusations, shareDenied) ->
-                ClusterLabel.of(
-                    new ClusterLabel.Pattern(
-                        size,
-                        category.<String>getAs("category"),
-                        category.getAs("n") == null ? 0 : category.<Double>getAs("n").longValue(),
-                        category.<String>getAs("second"),
-                        category.getAs("second_n") == null
-                            ? 0
-                            : category.<Double>getAs("second_n").longValue(),
-                        pair,
-                        pairN == null ? 0 : pairN.longValue(),
-                        types.<String>getAs("types"),
-                        claims(types, "n"),
-                        ClusterClaims.TYPES.get(
-                            mostFrequent(types.getList(types.fieldIndex("accuser")))),
-                        Collections.max(types.<Long>getList(types.fieldIndex("accuser"))),
-                        ClusterClaims.TYPES.get(
-                            mostFrequent(types.getList(types.fieldIndex("accused")))),
-                        Collections.max(types.<Long>getList(types.fieldIndex("accused"))),
-                        terms == null ? List.of() : JavaConverters.seqAsJavaList(terms),
-                        cue,
-                        accusations,
-                        shareDenied)),
+            (size, category, pair, pairN, types, terms, cue, accusations, shareDenied) -> {
+              List<Long> accuserCounts = types.getList(types.fieldIndex("accuser"));
+              List<Long> accusedCounts = types.getList(types.fieldIndex("accused"));
+              int accuser = mostFrequent(accuserCounts);
+              int accused = mostFrequent(accusedCounts);
+              return ClusterLabel.of(
+                  new ClusterLabel.Pattern(
+                      size,
+                      category.<String>getAs("category"),
+                      category.getAs("n") == null ? 0 : category.<Double>getAs("n").longValue(),
+                      category.<String>getAs("second"),
+                      category.getAs("second_n") == null
+                          ? 0
+                          : category.<Double>getAs("second_n").longValue(),
+                      pair,
+                      pairN == null ? 0 : pairN.longValue(),
+                      types.<String>getAs("types"),
+                      claims(types, "n"),
+                      ClusterClaims.TYPES.get(accuser),
+                      accuserCounts.get(accuser),
+                      ClusterClaims.TYPES.get(accused),
+                      accusedCounts.get(accused),
+                      terms == null ? List.of() : JavaConverters.seqAsJavaList(terms),
+                      cue,
+                      accusations,
+                      shareDenied));
+            },
         DataTypes.StringType);
   }
 

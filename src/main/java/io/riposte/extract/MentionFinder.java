@@ -968,10 +968,7 @@ final class MentionFinder {
 
   /** "Deir Ezzor | province": a lower-case place noun right after a name makes it a place. */
   private boolean placeNounAt(int k) {
-    return k < v.n
-        && !v.isCapitalised(k)
-        && (lexicon.is("PLACE_NOUN", v.low[k])
-            || k + 1 < v.n && lexicon.is("PLACE_NOUN", v.low[k] + " " + v.low[k + 1]));
+    return k < v.n && !v.isCapitalised(k) && lexicon.context("PLACE_NOUN", v.low, k, v.n) > 0;
   }
 
   /** "Russian", "Israelis": a demonym of the gazetteer names its state only before a noun. */
