@@ -268,7 +268,8 @@ final class MentionFinder {
               "progressive"));
 
   private static final Set<String> CONNECTORS =
-      Set.of("al", "bin", "ibn", "de", "van", "von", "der", "la", "le", "da", "du", "el", "abu");
+      Set.of(
+          "al", "bin", "ibn", "de", "van", "von", "der", "la", "le", "da", "du", "el", "abu", "&");
 
   private static final Set<String> GENERIC_INSTITUTION =
       Set.of(
