@@ -1586,8 +1586,8 @@ final class MentionFinder {
   }
 
   /**
-   * Pass 5b: a bare group noun ("the opposition", "rebels") is the group of the same noun named
-   * with a demonym earlier, else that of the article's dominant state ("Syrian rebels").
+   * Pass 5b: a bare group noun ("the opposition", "accused rebels") is the group of the same noun
+   * named with a demonym earlier, else that of the article's dominant state ("Syrian rebels").
    */
   private void bareGroups() {
     Map<String, Actor> named = new HashMap<>();
@@ -1615,6 +1615,7 @@ final class MentionFinder {
           && !DETERMINERS.contains(v.low[i - 1])
           && !v.low[i - 1].equals("and")
           && !ClauseReader.PREPOSITIONS.contains(v.low[i - 1])
+          && !lexicon.startsCue(v.low[i - 1]) // "accused rebels of", "blamed militants"
           && v.sentFrom[v.sentOf[i]] != i) {
         continue;
       }
