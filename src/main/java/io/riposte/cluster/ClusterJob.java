@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.riposte.io.Outputs;
 import io.riposte.io.Tables;
 import io.riposte.run.RunRecord;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -126,11 +128,14 @@ public final class ClusterJob {
               outletFit.k(),
               outletFit.silhouette()));
 
+      List<Tables.Table> counted = new ArrayList<>(Tables.CLUSTER_TABLES);
+      counted.add(Tables.CLAIMS);
+      Map<Tables.Table, Long> counts = outputs.countRows(counted);
       Map<String, Long> rows = new LinkedHashMap<>();
       for (Tables.Table t : Tables.CLUSTER_TABLES) {
-        rows.put(t.name(), outputs.read(t).count());
+        rows.put(t.name(), counts.get(t));
       }
-      long nClaims = outputs.read(Tables.CLAIMS).count();
+      long nClaims = counts.get(Tables.CLAIMS);
       if (rows.get(Tables.CLAIM_CLUSTERS.name()) != nClaims) {
         throw new IllegalStateException(
             "claim_clusters holds "

@@ -3,6 +3,7 @@ package io.riposte.ingest;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -21,6 +22,7 @@ import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -369,21 +371,47 @@ public final class IngestJob {
       invalid += r.<Long>getAs("dates_invalid");
     }
     long recordsIn = accepted + rejected;
-    Map<String, Long> byReason = new TreeMap<>();
-    for (Row r : outputs.read(Tables.REJECTS).groupBy("reason").count().collectAsList()) {
-      byReason.put(r.getAs("reason"), r.getAs("count"));
-    }
-    long writtenRejects = byReason.values().stream().mapToLong(Long::longValue).sum();
-    Row dups =
+    // One query for every figure read back (a union of three aggregates, told apart by "part"):
+    // on a small archive each query costs seconds of planning and scheduling.
+    Column none = lit(null).cast("long");
+    Dataset<Row> rejectsByReason =
         outputs
-            .read(Tables.ARTICLES)
+            .read(Tables.REJECTS)
+            .groupBy("reason")
+            .count()
+            .select(lit(BY_REASON).as(PART), col("reason"), col("count"), none, none);
+    Dataset<Row> articles = outputs.read(Tables.ARTICLES);
+    Dataset<Row> dupCounts =
+        articles
             .agg(
                 count("*").as("articles"),
-                sum(when(not(col("is_primary")), 1).otherwise(0)).as("copies"),
-                countDistinct("content_hash").as("contents"),
-                countDistinct("dup_group").as("groups"))
-            .first();
-    long written = dups.getAs("articles");
+                sum(when(not(col("is_primary")), 1).otherwise(0)).cast("long").as("copies"),
+                countDistinct("content_hash").as("contents"))
+            .select(
+                lit(ARTICLES).as(PART),
+                lit(null).cast("string"),
+                col("articles"),
+                col("copies"),
+                col("contents"));
+    Dataset<Row> groups =
+        articles
+            .groupBy("dup_group")
+            .count()
+            .where(col("count").gt(1))
+            .agg(count("*").as("groups"))
+            .select(lit(GROUPS).as(PART), lit(null).cast("string"), col("groups"), none, none);
+    Map<String, Long> byReason = new TreeMap<>();
+    Row dups = null;
+    long groupsWithCopies = 0;
+    for (Row r : rejectsByReason.union(dupCounts).union(groups).collectAsList()) {
+      switch (r.getString(0)) {
+        case BY_REASON -> byReason.put(r.getString(1), r.getLong(2));
+        case ARTICLES -> dups = r;
+        default -> groupsWithCopies = r.getLong(2);
+      }
+    }
+    long writtenRejects = byReason.values().stream().mapToLong(Long::longValue).sum();
+    long written = dups.getLong(2);
     if (written != accepted || writtenRejects != rejected) {
       throw new IllegalStateException(
           "records in ("
@@ -394,16 +422,8 @@ public final class IngestJob {
               + writtenRejects
               + "): a record was lost or doubled");
     }
-    Long nonPrimary = dups.getAs("copies");
-    long copies = nonPrimary == null ? 0 : nonPrimary;
-    long exact = written - dups.<Long>getAs("contents");
-    long groupsWithCopies =
-        outputs
-            .read(Tables.ARTICLES)
-            .groupBy("dup_group")
-            .count()
-            .where(col("count").gt(1))
-            .count();
+    long copies = dups.isNullAt(3) ? 0 : dups.getLong(3);
+    long exact = written - dups.getLong(4);
     return new Result(
         recordsIn,
         accepted,
@@ -417,6 +437,11 @@ public final class IngestJob {
         buckets,
         read);
   }
+
+  private static final String PART = "part";
+  private static final String BY_REASON = "rejects_by_reason";
+  private static final String ARTICLES = "articles";
+  private static final String GROUPS = "dup_groups_with_copies";
 
   private static void describe(Result r, Map<InputFormat, List<String>> files, ObjectNode section) {
     ObjectNode inputs = section.putObject("input_files");

@@ -5,6 +5,9 @@ import io.riposte.run.FaultPoint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
@@ -149,6 +152,31 @@ public final class Outputs {
               + ": was it written by another version? Re-run the job that writes it.");
     }
     return rows;
+  }
+
+  /**
+   * The rows of each of {@code tables} as read back by {@link #read}, counted in one query (a union
+   * of one count per table): on a small archive a query costs more in planning and job scheduling
+   * than in reading, so one query instead of one per table.
+   */
+  public Map<Table, Long> countRows(List<Table> tables) {
+    Dataset<Row> counts = null;
+    for (int i = 0; i < tables.size(); i++) {
+      Dataset<Row> one =
+          read(tables.get(i))
+              .agg(functions.count(functions.lit(1)).as("rows"))
+              .select(functions.lit(i).as("table"), functions.col("rows"));
+      counts = counts == null ? one : counts.union(one);
+    }
+    Map<Integer, Long> byIndex = new java.util.HashMap<>();
+    if (counts != null) {
+      counts.collectAsList().forEach(r -> byIndex.put(r.getInt(0), r.getLong(1)));
+    }
+    Map<Table, Long> out = new LinkedHashMap<>();
+    for (int i = 0; i < tables.size(); i++) {
+      out.put(tables.get(i), byIndex.get(i));
+    }
+    return out;
   }
 
   /** True when {@code table} exists under the root. */
