@@ -371,7 +371,7 @@ public final class IngestJob {
       invalid += r.<Long>getAs("dates_invalid");
     }
     long recordsIn = accepted + rejected;
-    // One query for every figure read back (a union of three aggregates, told apart by "part"):
+    // One query for every figure read back (a union of two aggregates, told apart by "part"):
     // on a small archive each query costs seconds of planning and scheduling.
     Column none = lit(null).cast("long");
     Dataset<Row> rejectsByReason =
@@ -379,35 +379,31 @@ public final class IngestJob {
             .read(Tables.REJECTS)
             .groupBy("reason")
             .count()
-            .select(lit(BY_REASON).as(PART), col("reason"), col("count"), none, none);
-    Dataset<Row> articles = outputs.read(Tables.ARTICLES);
+            .select(lit(BY_REASON).as(PART), col("reason"), col("count"), none, none, none);
+    Column copy = not(col("is_primary"));
     Dataset<Row> dupCounts =
-        articles
+        outputs
+            .read(Tables.ARTICLES)
             .agg(
                 count("*").as("articles"),
-                sum(when(not(col("is_primary")), 1).otherwise(0)).cast("long").as("copies"),
-                countDistinct("content_hash").as("contents"))
+                sum(when(copy, 1).otherwise(0)).cast("long").as("copies"),
+                countDistinct("content_hash").as("contents"),
+                // a group has exactly one primary, so it has copies when it has a non-primary row
+                countDistinct(when(copy, col("dup_group"))).as("groups"))
             .select(
                 lit(ARTICLES).as(PART),
                 lit(null).cast("string"),
                 col("articles"),
                 col("copies"),
-                col("contents"));
-    Dataset<Row> groups =
-        articles
-            .groupBy("dup_group")
-            .count()
-            .where(col("count").gt(1))
-            .agg(count("*").as("groups"))
-            .select(lit(GROUPS).as(PART), lit(null).cast("string"), col("groups"), none, none);
+                col("contents"),
+                col("groups"));
     Map<String, Long> byReason = new TreeMap<>();
     Row dups = null;
-    long groupsWithCopies = 0;
-    for (Row r : rejectsByReason.union(dupCounts).union(groups).collectAsList()) {
-      switch (r.getString(0)) {
-        case BY_REASON -> byReason.put(r.getString(1), r.getLong(2));
-        case ARTICLES -> dups = r;
-        default -> groupsWithCopies = r.getLong(2);
+    for (Row r : rejectsByReason.union(dupCounts).collectAsList()) {
+      if (r.getString(0).equals(BY_REASON)) {
+        byReason.put(r.getString(1), r.getLong(2));
+      } else {
+        dups = r;
       }
     }
     long writtenRejects = byReason.values().stream().mapToLong(Long::longValue).sum();
@@ -424,6 +420,7 @@ public final class IngestJob {
     }
     long copies = dups.isNullAt(3) ? 0 : dups.getLong(3);
     long exact = written - dups.getLong(4);
+    long groupsWithCopies = dups.getLong(5);
     return new Result(
         recordsIn,
         accepted,
@@ -441,7 +438,6 @@ public final class IngestJob {
   private static final String PART = "part";
   private static final String BY_REASON = "rejects_by_reason";
   private static final String ARTICLES = "articles";
-  private static final String GROUPS = "dup_groups_with_copies";
 
   private static void describe(Result r, Map<InputFormat, List<String>> files, ObjectNode section) {
     ObjectNode inputs = section.putObject("input_files");
