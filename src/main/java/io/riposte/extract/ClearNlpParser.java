@@ -18,10 +18,10 @@ import java.util.concurrent.ForkJoinPool;
 /**
  * ClearNLP 3's English POS tagger, lemmatiser, dependency parser and semantic role labeller, loaded
  * from the model jars on the classpath (no download), once per JVM: {@link #get()} loads on first
- * use (~20 s with the three models in parallel, 28-38 s one by one; ~1.3 GB of heap retained, see
- * ../shared/notes/nlp-parsers.md), and every later call, from any thread, shares that instance. The
- * components are thread-safe once loaded (outputs from two threads sharing one instance were
- * identical to one thread's).
+ * use (~17 s with the three models in parallel on 2 cores, 28-38 s one by one; ~1.3 GB of heap
+ * retained, see ../shared/notes/nlp-parsers.md), and every later call, from any thread, shares that
+ * instance. The components are thread-safe once loaded (outputs from two threads sharing one
+ * instance were identical to one thread's).
  */
 public final class ClearNlpParser implements SentenceParser {
 
