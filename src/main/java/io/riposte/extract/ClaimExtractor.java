@@ -1813,6 +1813,11 @@ public final class ClaimExtractor implements Serializable {
       if (j >= to) {
         return;
       }
+      if (reader != null && v.isPunct(j) && !v.low[j].equals("\"")) {
+        // Nothing denied after the verb ("though Iran has denied this.", "an accusation the White
+        // House denies."): the rules cannot tell what, the parser's frame reads the whole sentence.
+        return;
+      }
       if (lexicon.context("REFUSAL", v.low, j, to) > 0) {
         return;
       }
