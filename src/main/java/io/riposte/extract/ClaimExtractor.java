@@ -328,7 +328,9 @@ public final class ClaimExtractor implements Serializable {
     private void parsed() {
       Set<Integer> covered = new HashSet<>();
       for (Candidate c : out) {
-        covered.add(c.sentence);
+        if (!c.conditional) {
+          covered.add(c.sentence);
+        }
       }
       if (!parserOnly) {
         participleSubjects();
