@@ -191,6 +191,8 @@ final class FrameReader implements Serializable {
           }
         }
         return false;
+      case CALLED_FALSE:
+        return calledFalse(p, pred);
       case RESPONSIBLE:
         for (int d : p.dependents(pred)) {
           if (Set.of("responsible", "accountable", "liable").contains(p.lemmas()[d])) {
@@ -208,6 +210,34 @@ final class FrameReader implements Serializable {
       default:
         return false;
     }
+  }
+
+  /**
+   * "called the allegations false", "called the report a hoax": the object is an accusation noun
+   * and the predicate on it (or a word coordinated with that) a falsehood.
+   */
+  private boolean calledFalse(Parse p, int pred) {
+    boolean claim = false;
+    for (int o : objects(p, pred)) {
+      claim |= words.accusationNoun(p.lemmas()[o]);
+    }
+    if (!claim) {
+      return false;
+    }
+    for (int d : p.dependents(pred)) {
+      String l = p.labels()[d];
+      if (l.equals("oprd") || l.equals("xcomp") || l.equals("attr")) {
+        if (words.falsehood(p.lemmas()[d])) {
+          return true;
+        }
+        for (int c : p.dependents(d)) {
+          if (p.labels()[c].equals("conj") && words.falsehood(p.lemmas()[c])) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   /** "denied involvement", "denied meddling", "denied that ...", not "denied a visa". */

@@ -56,6 +56,7 @@ public final class Frames implements Serializable {
     SPEAKER,
     DESCRIBED_CLAIM,
     INSULT,
+    CALLED_FALSE,
     RESPONSIBLE,
     DO_WITH,
     NEGATED

@@ -27,6 +27,7 @@ public final class WordClasses implements Serializable {
     ACCUSATION_NOUN,
     REFUSAL,
     INSULT,
+    FALSEHOOD,
     GATE_CONTEXT
   }
 
@@ -128,6 +129,11 @@ public final class WordClasses implements Serializable {
 
   boolean insult(String lemma) {
     return classes.get(WordClass.INSULT).contains(lemma);
+  }
+
+  /** "false", "a hoax": what "called the allegations ..." says of a claim to deny it. */
+  boolean falsehood(String lemma) {
+    return classes.get(WordClass.FALSEHOOD).contains(lemma);
   }
 
   /** Whether a form (lower case) is a gate context word: a reporting form or a quote mark. */
