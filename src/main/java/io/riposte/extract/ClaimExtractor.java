@@ -1815,7 +1815,7 @@ public final class ClaimExtractor implements Serializable {
       if (j >= to) {
         return;
       }
-      if (reader != null && v.isPunct(j) && !v.low[j].equals("\"")) {
+      if (reader != null && v.isPunct(j) && !DocView.isQuoteMark(v.raw[j])) {
         // Nothing denied after the verb ("though Iran has denied this.", "an accusation the White
         // House denies."): the rules cannot tell what, the parser's frame reads the whole sentence.
         return;

@@ -167,12 +167,7 @@ final class FrameReader implements Serializable {
       case CLAIM_OBJECT:
         return claimObject(p, pred);
       case ACCUSATION_OBJECT:
-        for (int o : objects(p, pred)) {
-          if (words.accusationNoun(p.lemmas()[o])) {
-            return true;
-          }
-        }
-        return false;
+        return accusationObject(p, pred);
       case WRONGDOING:
         for (int i = 0; i < p.size(); i++) {
           if (i != pred && words.wrongdoing(p.lemmas()[i], posClass(p.tags()[i]))) {
@@ -185,7 +180,7 @@ final class FrameReader implements Serializable {
       case INSULT:
         for (int d : p.dependents(pred)) {
           String l = p.labels()[d];
-          if ((l.equals("oprd") || l.equals("xcomp") || l.equals("attr"))
+          if (OBJECT_PREDICATES.contains(l)
               && (words.insult(p.lemmas()[d]) || words.wrongdoing(p.lemmas()[d], 'N'))) {
             return true;
           }
@@ -217,16 +212,11 @@ final class FrameReader implements Serializable {
    * and the predicate on it (or a word coordinated with that) a falsehood.
    */
   private boolean calledFalse(Parse p, int pred) {
-    boolean claim = false;
-    for (int o : objects(p, pred)) {
-      claim |= words.accusationNoun(p.lemmas()[o]);
-    }
-    if (!claim) {
+    if (!accusationObject(p, pred)) {
       return false;
     }
     for (int d : p.dependents(pred)) {
-      String l = p.labels()[d];
-      if (l.equals("oprd") || l.equals("xcomp") || l.equals("attr")) {
+      if (OBJECT_PREDICATES.contains(p.labels()[d])) {
         if (words.falsehood(p.lemmas()[d])) {
           return true;
         }
@@ -235,6 +225,19 @@ final class FrameReader implements Serializable {
             return true;
           }
         }
+      }
+    }
+    return false;
+  }
+
+  /** Labels of what a verb says of its object: "called him a liar", "called it false". */
+  private static final Set<String> OBJECT_PREDICATES = Set.of("oprd", "xcomp", "attr");
+
+  /** "dismissed the allegations", "called the report ...": an object is an accusation noun. */
+  private boolean accusationObject(Parse p, int pred) {
+    for (int o : objects(p, pred)) {
+      if (words.accusationNoun(p.lemmas()[o])) {
+        return true;
       }
     }
     return false;

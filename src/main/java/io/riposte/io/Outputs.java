@@ -5,6 +5,7 @@ import io.riposte.run.FaultPoint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -168,7 +169,7 @@ public final class Outputs {
               .select(functions.lit(i).as("table"), functions.col("rows"));
       counts = counts == null ? one : counts.union(one);
     }
-    Map<Integer, Long> byIndex = new java.util.HashMap<>();
+    Map<Integer, Long> byIndex = new HashMap<>();
     if (counts != null) {
       counts.collectAsList().forEach(r -> byIndex.put(r.getInt(0), r.getLong(1)));
     }
