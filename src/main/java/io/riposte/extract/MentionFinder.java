@@ -1257,7 +1257,7 @@ final class MentionFinder {
         continue;
       }
       if (HE_SHE.contains(l)) {
-        Actor near = nearest(i, "person", PRONOUN_SENTENCES);
+        Actor near = salientPerson(i);
         if (near != null) {
           put(new Mention(i, i + 1, near, "PRONOUN", "coref-pronoun"));
         }
@@ -1431,6 +1431,44 @@ final class MentionFinder {
       j = m.from();
     }
     return null;
+  }
+
+  /**
+   * He/she: the nearest person before it in its own sentence; else, sentence by sentence back, the
+   * first person named in that sentence (its subject more often than not), the order of Hobbs's
+   * search.
+   */
+  private Actor salientPerson(int i) {
+    int s = v.sentOf[i];
+    for (int j = i - 1; j >= v.sentFrom[s]; j--) {
+      Mention m = at[j];
+      if (m == null || m.actor() == null || m.vague()) {
+        continue;
+      }
+      if (personAntecedent(m)) {
+        return m.actor();
+      }
+      j = m.from();
+    }
+    for (int t = s - 1; t >= Math.max(0, s - PRONOUN_SENTENCES); t--) {
+      for (int j = v.sentFrom[t]; j < v.sentTo[t]; j++) {
+        Mention m = at[j];
+        if (m == null || m.from() != j || m.actor() == null || m.vague()) {
+          continue;
+        }
+        Mention next = m.to() < v.n ? at[m.to()] : null;
+        boolean titleOfNext = next != null && next.actor() != null && personAntecedent(next);
+        if (personAntecedent(m) && !titleOfNext) {
+          return m.actor();
+        }
+        j = m.to() - 1;
+      }
+    }
+    return null;
+  }
+
+  private boolean personAntecedent(Mention m) {
+    return compatible(m.actor(), "person") && !objectOfPreposition(m) && !parenthesised(m);
   }
 
   boolean objectOfPreposition(Mention m) {
