@@ -242,13 +242,27 @@ final class ClauseReader {
       return null;
     }
     Mention m = mf.mentionAt(j - 2);
-    boolean named =
-        m != null
-            && m.to() == j - 1
-            && m.actor() != null
-            && !m.vague()
-            && !"PRONOUN".equals(m.kind());
-    return named ? m : null;
+    if (named(m) && m.to() == j - 1) {
+      return m;
+    }
+    // "Laurie Luhn, the former Fox booker, who accused": a person named before a definite
+    // apposition of up to five words.
+    int k = j - 2;
+    for (int words = 0; k > sentStart && words < 5 && !v.low[k].equals(","); words++) {
+      k--;
+    }
+    if (!v.low[j].equals("who") || k - 1 < sentStart || !v.low[k].equals(",")) {
+      return null;
+    }
+    if (!v.low[k + 1].equals("the") && !v.low[k + 1].equals("a") && !v.low[k + 1].equals("an")) {
+      return null;
+    }
+    Mention head = mf.mentionAt(k - 1);
+    return named(head) && head.to() == k && "person".equals(head.actor().type()) ? head : null;
+  }
+
+  private static boolean named(Mention m) {
+    return m != null && m.actor() != null && !m.vague() && !"PRONOUN".equals(m.kind());
   }
 
   /**
