@@ -176,7 +176,8 @@ final class ClauseReader {
     if (antecedent != null) {
       return antecedent;
     }
-    for (int j = i - 1; j >= Math.max(sentStart, i - MAX_LEFT); j--) {
+    int limit = Math.max(sentStart, i - MAX_LEFT);
+    for (int j = i - 1; j >= limit; j--) {
       String l = v.low[j];
       if (l.equals(";") || (l.equals(":") && !v.inSpeech(j))) {
         return null;
@@ -194,6 +195,7 @@ final class ClauseReader {
       if (l.equals(",")) {
         int open = relativeClauseStart(j, sentStart);
         if (open >= 0) {
+          limit = Math.max(sentStart, limit - (j - open)); // the inserted words do not count
           j = open;
           continue;
         }
@@ -320,16 +322,23 @@ final class ClauseReader {
    * the index of the opening comma (so the inserted words' mentions are skipped); else -1.
    */
   private int relativeClauseStart(int close, int sentStart) {
-    for (int k = close - 1; k >= Math.max(sentStart, close - 12); k--) {
+    boolean nearest = true;
+    for (int k = close - 1; k >= Math.max(sentStart, close - 40); k--) {
       if (v.low[k].equals(",")) {
         String next = k + 1 < v.n ? v.low[k + 1] : "";
         if (RELATIVE_OPENERS.contains(next)) {
           return k;
         }
+        if (!nearest || close - k > 12) {
+          continue; // a list inside a relative clause: "whom Israel barred for A, B and C,"
+        }
+        nearest = false;
         Mention before = k > sentStart ? mf.mentionAt(k - 1) : null;
         boolean namedBefore =
             before != null && before.actor() != null && !"PRONOUN".equals(before.kind());
-        return namedBefore && ADVERBIAL_OPENERS.contains(next) ? k : -1;
+        if (namedBefore && ADVERBIAL_OPENERS.contains(next)) {
+          return k;
+        }
       }
     }
     return -1;
@@ -527,6 +536,10 @@ final class ClauseReader {
       }
       if (p > 0 && (v.low[p].equals("the") || v.low[p].equals("its") || v.low[p].equals("their"))) {
         p--;
+      } else if (p > 0 && cur.actor() != null && "person".equals(cur.actor().type())) {
+        // "Ms. Omar and Rep. Rashida Tlaib": a title (its dot may be a token) between
+        int t = v.low[p].equals(".") ? p - 1 : p;
+        p = t > 0 && mf.isTitle(t) && v.low[t - 1].equals("and") ? t - 1 : p;
       }
       if (p < 1 || !(v.low[p].equals("and") || v.low[p].equals(","))) {
         break;

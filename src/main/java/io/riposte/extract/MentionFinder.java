@@ -914,7 +914,7 @@ final class MentionFinder {
     return len == 0 && isTitle(k) ? 1 : len;
   }
 
-  private boolean isTitle(int k) {
+  boolean isTitle(int k) {
     return lexicon.is("TITLE", stripDot(v.low[k]));
   }
 
@@ -1265,12 +1265,43 @@ final class MentionFinder {
         if (l.equals("it") && i + 1 < v.n && isBeOrModal(v.low[i + 1])) {
           continue;
         }
+        if (l.startsWith("the") && coordinatedPeopleBefore(i)) {
+          continue; // "Omar and Tlaib, whom Israel barred, ... denounce their treatment"
+        }
         Actor near = nearest(i, "nonperson", 1);
         if (near != null) {
           put(new Mention(i, i + 1, near, "PRONOUN", "coref-pronoun"));
         }
       }
     }
+  }
+
+  /** Whether two people joined by "and" ("X and Rep. Y") are named earlier in i's sentence. */
+  private boolean coordinatedPeopleBefore(int i) {
+    int from = v.sentFrom[v.sentOf[i]];
+    Mention previous = null;
+    for (int j = from; j < i; j++) {
+      Mention m = at[j];
+      if (m == null || m.from() != j) {
+        continue;
+      }
+      if (isPerson(m) && previous != null && isPerson(previous)) {
+        int k = previous.to();
+        while (k < j && (isTitle(k) || v.low[k].equals("and"))) {
+          k++;
+        }
+        if (k == j && v.low[previous.to()].equals("and")) {
+          return true;
+        }
+      }
+      previous = m;
+      j = m.to() - 1;
+    }
+    return false;
+  }
+
+  private static boolean isPerson(Mention m) {
+    return m.actor() != null && "person".equals(m.actor().type());
   }
 
   /**
