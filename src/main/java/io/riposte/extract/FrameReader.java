@@ -175,6 +175,13 @@ final class FrameReader implements Serializable {
           }
         }
         return false;
+      case WRONGDOING_OBJECT:
+        for (int o : objects(p, pred)) {
+          if (p.tags()[o].startsWith("NN") && words.wrongdoing(p.lemmas()[o], 'N')) {
+            return true;
+          }
+        }
+        return false;
       case DESCRIBED_CLAIM:
         return describedClaim(p, pred);
       case INSULT:

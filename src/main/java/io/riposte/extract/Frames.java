@@ -53,6 +53,7 @@ public final class Frames implements Serializable {
     CLAIM_OBJECT,
     ACCUSATION_OBJECT,
     WRONGDOING,
+    WRONGDOING_OBJECT,
     SPEAKER,
     DESCRIBED_CLAIM,
     INSULT,
