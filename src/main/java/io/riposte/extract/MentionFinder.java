@@ -623,7 +623,11 @@ final class MentionFinder {
       if ("DEMONYM".equals(m.kind())) {
         int[] noun = stateNounAfter(end, sentEnd, true);
         Actor state = "state".equals(a.type()) ? a : gazetteer.state(a.country());
-        if (noun != null && state != null) {
+        Actor leader = noun != null && state != null ? leaderNamedBefore(i, noun, state) : null;
+        if (leader != null) {
+          clear(m);
+          put(new Mention(i, noun[1], leader, "ANAPHOR", "demonym-leader"));
+        } else if (noun != null && state != null) {
           clear(m);
           put(new Mention(i, noun[1], state, "STATE", "demonym"));
         } else if ((lexicon.context("GROUP_NOUN", v.low, end, sentEnd) > 0
@@ -669,6 +673,44 @@ final class MentionFinder {
   }
 
   /** [start, end) of a run of state nouns right after {@code from}, or null. */
+  /**
+   * "the Israeli leader", "the Syrian president": when the state noun is a leader's title, the head
+   * of state (president) or of government (prime minister, premier) of that state named earlier in
+   * the article, if any; "leader" takes either.
+   */
+  private Actor leaderNamedBefore(int i, int[] noun, Actor state) {
+    String title = v.low[noun[1] - 1];
+    boolean head = title.equals("president") || title.equals("leader");
+    boolean government =
+        title.equals("premier")
+            || title.equals("leader")
+            || title.equals("minister")
+                && noun[1] - 2 >= noun[0]
+                && v.low[noun[1] - 2].equals("prime");
+    if (!head && !government) {
+      return null;
+    }
+    for (int j = i - 1; j >= 0; j--) {
+      Mention m = at[j];
+      if (m == null) {
+        continue;
+      }
+      Actor a = m.actor();
+      if (a != null
+          && "person".equals(a.type())
+          && state.country() != null
+          && state.country().equals(a.country())
+          && a.role() != null
+          && (head && a.role().equals("head of state")
+              || government && a.role().equals("head of government"))
+          && a.validOn(date)) {
+        return a;
+      }
+      j = m.from();
+    }
+    return null;
+  }
+
   private int[] stateNounAfter(int from, int sentEnd, boolean allowCoordination) {
     int i = from;
     if (i < sentEnd && (v.low[i].equals("'s") || v.low[i].equals("'"))) {
@@ -1458,6 +1500,9 @@ final class MentionFinder {
       }
       if (compatible(m.actor(), compat) && !objectOfPreposition(m) && !parenthesised(m)) {
         return m.actor();
+      }
+      if ("state".equals(compat) && "demonym-leader".equals(m.via())) {
+        return gazetteer.state(m.actor().country()); // "the Syrian leader ... the regime"
       }
       j = m.from();
     }
