@@ -192,6 +192,18 @@ final class ClauseReader {
       if (!sameQuoteZone(j, anchor)) {
         return null;
       }
+      if (isDash(l)) {
+        int open = j - 1;
+        while (open > sentStart && !isDash(v.low[open])) {
+          open--;
+        }
+        if (open > sentStart && j - open <= 40) {
+          // "Kelly defended the call – they were what Dunford told him – and condemned Wilson"
+          limit = Math.max(sentStart, limit - (j - open));
+          j = open;
+          continue;
+        }
+      }
       if (l.equals(",")) {
         int open = relativeClauseStart(j, sentStart);
         if (open >= 0) {
@@ -211,6 +223,9 @@ final class ClauseReader {
       }
       if (isObjectOfPreposition(m) && !adjacent(m, i)) {
         continue;
+      }
+      if (possessorOfAnObject(m, i)) {
+        continue; // "Kelly defended Trump's call and ... condemned": Trump owns an object
       }
       if (v.possessive[m.to() - 1] && !"ANAPHOR".equals(m.kind())) {
         Mention next = mf.mentionAt(m.to());
@@ -342,6 +357,42 @@ final class ClauseReader {
       }
     }
     return -1;
+  }
+
+  /**
+   * Whether m is a possessor ("Trump's", "his") whose noun phrase does not run up to the verb at
+   * {@code i}: the possessed noun is then an object ("defended Trump's call and sought to put his
+   * words ..."), not the subject ("Trump's lawyer said").
+   */
+  private boolean possessorOfAnObject(Mention m, int i) {
+    boolean possessor =
+        v.possessive[m.to() - 1]
+            || "PRONOUN".equals(m.kind()) && POSSESSIVE_PRONOUNS.contains(v.low[m.from()]);
+    if (!possessor || m.to() >= i) {
+      return false;
+    }
+    int k = m.to();
+    for (int words = 0; k < i && words < 4 && !v.isPunct(k) && mf.mentionAt(k) == null; words++) {
+      k++;
+    }
+    return !adjacentAt(k, i);
+  }
+
+  /** Whether only adverbs and auxiliaries stand from token k up to token i. */
+  private boolean adjacentAt(int k, int i) {
+    for (; k < i; k++) {
+      String l = v.low[k];
+      if (!ADVERBS.contains(l) && !l.endsWith("ly") && !BE.contains(l)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static final Set<String> POSSESSIVE_PRONOUNS = Set.of("his", "her", "their", "its");
+
+  private static boolean isDash(String l) {
+    return l.equals("–") || l.equals("—") || l.equals("--");
   }
 
   private static final Set<String> RELATIVE_OPENERS =
