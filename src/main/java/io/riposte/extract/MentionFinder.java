@@ -413,6 +413,7 @@ final class MentionFinder {
     names();
     surnames();
     sidedGroups();
+    ledCoalitions();
     bareGroups();
     anaphorsAndPronouns();
     attachVague();
@@ -1681,6 +1682,43 @@ final class MentionFinder {
       i = next;
     }
   }
+
+  /**
+   * Pass 5a': "the US-led coalition", "Saudi-led forces": a coalition named by the state that leads
+   * it is a group of that state's country (the name as written).
+   */
+  private void ledCoalitions() {
+    for (int i = 0; i + 1 < v.n; i++) {
+      String l = v.low[i];
+      if (!l.endsWith("-led")
+          || l.length() < 6
+          || v.sentOf[i + 1] != v.sentOf[i]
+          || !LED_GROUPS.contains(v.low[i + 1])) {
+        continue;
+      }
+      Mention old = at[i] != null ? at[i] : at[i + 1];
+      if (old != null && (old.from() < i || old.to() > i + 2 || "NAME".equals(old.kind()))) {
+        continue;
+      }
+      String side = v.raw[i].substring(0, v.raw[i].length() - 4);
+      Gazetteer.Entry e = gazetteer.lookup(side, date);
+      Actor a = e == null ? null : e.actor();
+      if (a == null || a.country() == null || !"state".equals(a.type())) {
+        continue;
+      }
+      for (int k = i; k < i + 2; k++) {
+        if (at[k] != null) {
+          clear(at[k]);
+        }
+      }
+      String name = v.raw[i] + " " + v.low[i + 1];
+      put(new Mention(i, i + 2, Actor.unlisted(name, "org", a.country()), "GROUP", "led-group"));
+      i++;
+    }
+  }
+
+  private static final Set<String> LED_GROUPS =
+      Set.of("coalition", "forces", "alliance", "troops", "military", "campaign", "operation");
 
   /** The country of the side in "pro-X"/"anti-X", or null (demonyms and unknown names too). */
   private String sideCountry(String side, String dominant) {
