@@ -11,6 +11,7 @@ import io.riposte.extract.Claim;
 import io.riposte.io.Outputs;
 import io.riposte.io.Tables;
 import io.riposte.run.RunRecord;
+import io.riposte.spark.Sessions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,11 @@ public final class AggregateJob {
 
   /** Runs the job and fills the record's "aggregate" section; checks every claim is counted. */
   public static Result run(SparkSession spark, Config config, RunRecord record) {
+    // Small queries over few rows: interpreted, as compiling their code costs more (see Sessions).
+    return Sessions.interpreted(spark, () -> runInterpreted(spark, config, record));
+  }
+
+  private static Result runInterpreted(SparkSession spark, Config config, RunRecord record) {
     Outputs outputs = new Outputs(spark, config.output(), record.runId());
     Dataset<Row> articles = outputs.read(Tables.ARTICLES);
     Dataset<Row> claims = outputs.read(Tables.CLAIMS);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.riposte.io.Outputs;
 import io.riposte.io.Tables;
 import io.riposte.run.RunRecord;
+import io.riposte.spark.Sessions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,6 +89,11 @@ public final class ClusterJob {
 
   /** Runs the job and fills the record's "cluster" section. */
   public static Result run(SparkSession spark, Config config, RunRecord record) {
+    // Small queries over few rows: interpreted, as compiling their code costs more (see Sessions).
+    return Sessions.interpreted(spark, () -> runInterpreted(spark, config, record));
+  }
+
+  private static Result runInterpreted(SparkSession spark, Config config, RunRecord record) {
     Outputs outputs = new Outputs(spark, config.output(), record.runId());
     Dataset<Row> claims = outputs.read(Tables.CLAIMS);
     Dataset<Row> articles = outputs.read(Tables.ARTICLES);

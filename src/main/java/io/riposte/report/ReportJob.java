@@ -29,6 +29,7 @@ import io.riposte.report.ReportData.Edge;
 import io.riposte.report.ReportData.OutletShare;
 import io.riposte.report.ReportData.Summary;
 import io.riposte.run.RunRecord;
+import io.riposte.spark.Sessions;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -109,6 +110,11 @@ public final class ReportJob {
 
   /** Writes the report and fills the record's "report" section; returns the page's path. */
   public static String run(SparkSession spark, Config config, RunRecord record) {
+    // Small queries over few rows: interpreted, as compiling their code costs more (see Sessions).
+    return Sessions.interpreted(spark, () -> runInterpreted(spark, config, record));
+  }
+
+  private static String runInterpreted(SparkSession spark, Config config, RunRecord record) {
     Outputs outputs = new Outputs(spark, config.output(), record.runId());
     ReportData data = collect(spark, config, outputs);
     String html = ReportPage.html(data);
