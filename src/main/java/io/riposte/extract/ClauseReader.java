@@ -322,13 +322,7 @@ final class ClauseReader {
 
   /** Whether only adverbs and auxiliaries stand between mention m and token i. */
   private boolean adjacent(Mention m, int i) {
-    for (int k = m.to(); k < i; k++) {
-      String l = v.low[k];
-      if (!ADVERBS.contains(l) && !l.endsWith("ly") && !BE.contains(l)) {
-        return false;
-      }
-    }
-    return true;
+    return adjacentAt(m.to(), i);
   }
 
   /**

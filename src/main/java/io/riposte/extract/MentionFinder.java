@@ -691,25 +691,7 @@ final class MentionFinder {
     if (!head && !government) {
       return null;
     }
-    for (int j = i - 1; j >= 0; j--) {
-      Mention m = at[j];
-      if (m == null) {
-        continue;
-      }
-      Actor a = m.actor();
-      if (a != null
-          && "person".equals(a.type())
-          && state.country() != null
-          && state.country().equals(a.country())
-          && a.role() != null
-          && (head && a.role().equals("head of state")
-              || government && a.role().equals("head of government"))
-          && a.validOn(date)) {
-        return a;
-      }
-      j = m.from();
-    }
-    return null;
+    return state.country() == null ? null : lastLeader(i, state.country(), head, government);
   }
 
   private int[] stateNounAfter(int from, int sentEnd, boolean allowCoordination) {
@@ -1355,6 +1337,15 @@ final class MentionFinder {
     if (i == 0 || !v.low[i - 1].equals("the")) {
       return null;
     }
+    return lastLeader(i, null, true, false);
+  }
+
+  /**
+   * The last person named before {@code i} whose gazetteer role is head of state ({@code head}) or
+   * of government ({@code government}), valid on the article's date, of {@code country} (any when
+   * null); else null.
+   */
+  private Actor lastLeader(int i, String country, boolean head, boolean government) {
     for (int j = i - 1; j >= 0; j--) {
       Mention m = at[j];
       if (m == null) {
@@ -1363,8 +1354,10 @@ final class MentionFinder {
       Actor a = m.actor();
       if (a != null
           && "person".equals(a.type())
+          && (country == null || country.equals(a.country()))
           && a.role() != null
-          && a.role().equals("head of state")
+          && (head && a.role().equals("head of state")
+              || government && a.role().equals("head of government"))
           && a.validOn(date)) {
         return a;
       }
