@@ -34,6 +34,10 @@ public final class ClaimExtractor implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private static final int MAX_SENTENCE_TOKENS = 200;
+
+  /** How many words before a participle cue {@code afterDocument} looks for a document noun. */
+  private static final int DOCUMENT_REACH = 12;
+
   private static final int MAX_CLAIMS = 500;
 
   /** Role nouns before a name that make the person speak for what precedes them. */
@@ -363,7 +367,8 @@ public final class ClaimExtractor implements Serializable {
         if (c.kind.equals(Claim.ACCUSATION)
             && c.cueTok > 0
             && (c.source == null
-                || v.low[c.cueTok].endsWith("ing") && v.raw[c.cueTok - 1].equals(","))) {
+                || v.low[c.cueTok].endsWith("ing")
+                    && (v.raw[c.cueTok - 1].equals(",") || afterDocument(c.cueTok)))) {
           bySentence.computeIfAbsent(c.sentence, k -> new ArrayList<>()).add(c);
         }
       }
@@ -395,6 +400,23 @@ public final class ClaimExtractor implements Serializable {
           }
         }
       }
+    }
+
+    /**
+     * Whether a document noun stands in the dozen words before a cue of its sentence ("a letter the
+     * campaign sent the DNC alleging"): the document's maker, which the parse finds, is the
+     * accuser.
+     */
+    private boolean afterDocument(int cue) {
+      int from = Math.max(v.sentFrom[v.sentOf[cue]], cue - DOCUMENT_REACH);
+      for (int k = cue - 1; k >= from; k--) {
+        String low = v.low[k];
+        if (words.document(low)
+            || low.endsWith("s") && words.document(low.substring(0, low.length() - 1))) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /** Whether a claim of the cue at token {@code cue} already has {@code source}. */
@@ -680,6 +702,13 @@ public final class ClaimExtractor implements Serializable {
           return pm;
         }
       }
+      boolean document = words.document(p.lemmas()[n]);
+      if (document) {
+        Mention maker = maker(p, w, n);
+        if (maker != null) {
+          return maker;
+        }
+      }
       for (int d : p.dependents(n)) {
         if (!p.labels()[d].equals("prep")) {
           continue;
@@ -691,12 +720,56 @@ public final class ClaimExtractor implements Serializable {
           if (om != null
               && om.actor() != null
               && !om.vague()
-              && (!prep.equals("in") || "state".equals(om.actor().type()))) {
+              && (!prep.equals("in") || document || "state".equals(om.actor().type()))) {
             return om;
           }
         }
       }
       return null;
+    }
+
+    /**
+     * Who made a document: the subject of the verb that made it ("Mueller unsealed an indictment
+     * accusing", "a letter the campaign sent"), or its agent ("a complaint filed by the group");
+     * null when no making verb governs it.
+     */
+    private Mention maker(Parse p, Words w, int n) {
+      int h = p.heads()[n];
+      int made = -1;
+      if (h >= 0 && words.documentMaking(p.lemmas()[h])) {
+        String l = p.labels()[n];
+        if (l.equals("dobj")) {
+          made = p.dependent(h, "nsubj");
+        } else if (l.equals("nsubjpass")) {
+          made = agentOf(p, h);
+        }
+      }
+      for (int d : p.dependents(n)) {
+        if (made >= 0) {
+          break;
+        }
+        if (words.documentMaking(p.lemmas()[d])) {
+          if (p.labels()[d].equals("relcl")) {
+            made = p.dependent(d, "nsubj");
+          } else if (p.labels()[d].equals("acl")) {
+            made = agentOf(p, d);
+          }
+        }
+      }
+      if (made < 0) {
+        return null;
+      }
+      Mention m = mf.mentionAt(w.tokOf[made]);
+      if (m == null || m.vague()) {
+        m = resolveName(p, w, made);
+      }
+      return m == null || m.vague() ? null : m;
+    }
+
+    /** The object of a verb's "by" agent, or -1. */
+    private static int agentOf(Parse p, int verb) {
+      int a = p.dependent(verb, "agent");
+      return a < 0 ? -1 : p.dependent(a, "pobj");
     }
 
     private Mention resolveName(Parse p, Words w, int n) {

@@ -28,6 +28,8 @@ public final class WordClasses implements Serializable {
     REFUSAL,
     INSULT,
     FALSEHOOD,
+    DOCUMENT,
+    DOCUMENT_MAKING,
     GATE_CONTEXT
   }
 
@@ -129,6 +131,16 @@ public final class WordClasses implements Serializable {
 
   boolean insult(String lemma) {
     return classes.get(WordClass.INSULT).contains(lemma);
+  }
+
+  /** "letter", "complaint", "indictment": a document whose maker says what it alleges. */
+  boolean document(String lemma) {
+    return classes.get(WordClass.DOCUMENT).contains(lemma);
+  }
+
+  /** "file", "send", "unseal": verbs whose subject (or agent) made the document they take. */
+  boolean documentMaking(String lemma) {
+    return classes.get(WordClass.DOCUMENT_MAKING).contains(lemma);
   }
 
   /** "false", "a hoax": what "called the allegations ..." says of a claim to deny it. */
