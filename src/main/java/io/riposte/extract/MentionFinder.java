@@ -1222,7 +1222,15 @@ final class MentionFinder {
         }
         Mention attached = attachedOf(end, sentEnd);
         Mention m;
-        if (attached != null) {
+        if ("role".equals(compat)) {
+          // "a monitor said", "the watchdog found": the one actor of the article, named before or
+          // after, whose gazetteer role is that noun ("war monitor")
+          Actor holder = determinedNoun(i) ? roleHolder(head) : null;
+          m =
+              holder == null
+                  ? new Mention(i, end, null, "VAGUE", "unresolved")
+                  : new Mention(i, end, holder, "ANAPHOR", "coref-role");
+        } else if (attached != null) {
           Actor owner = attached.actor();
           if ("state".equals(compat)
               && "person".equals(owner.type())
@@ -1449,6 +1457,41 @@ final class MentionFinder {
    * The resolved actor before token i of a compatible type within some sentences: for organisations
    * the most often mentioned one so far (ties: the nearest), else the nearest.
    */
+  /** Whether a determiner opens the noun phrase of the noun at {@code i} ("a war monitor"). */
+  private boolean determinedNoun(int i) {
+    for (int k = i - 1; k >= Math.max(0, i - 3); k--) {
+      if (DETERMINERS.contains(v.low[k])) {
+        return true;
+      }
+      if (!Character.isLetter(v.raw[k].charAt(0))) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The one actor named anywhere in the article whose gazetteer role ends with {@code noun} ("war
+   * monitor" for "monitor"); null when none or several.
+   */
+  private Actor roleHolder(String noun) {
+    Actor found = null;
+    for (int j = 0; j < v.n; j++) {
+      Mention m = at[j];
+      if (m == null || m.from() != j || m.actor() == null || m.vague()) {
+        continue;
+      }
+      String role = m.actor().role();
+      if (role != null && (role.equals(noun) || role.endsWith(" " + noun))) {
+        if (found != null && !found.name().equals(m.actor().name())) {
+          return null;
+        }
+        found = m.actor();
+      }
+    }
+    return found;
+  }
+
   Actor nearest(int i, String compat, int sentences) {
     if ("org".equals(compat) || "any".equals(compat) || "media".equals(compat)) {
       Map<String, Integer> counts = new HashMap<>();
