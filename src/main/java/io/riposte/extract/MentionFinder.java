@@ -917,6 +917,20 @@ final class MentionFinder {
     if (!titled && titleCase(v.sentOf[a])) {
       return; // a headline in Title Case: its capitals name nobody
     }
+    int sentEnd = v.sentTo[v.sentOf[a]];
+    int group =
+        titled || b < to || name.indexOf('-') >= 0
+            ? 0
+            : lexicon.context("GROUP_NOUN", v.low, b, sentEnd);
+    if (group > 0 && free(b, b + group)) {
+      // "Kurdish militia", "Houthi rebels", "Hamas gunmen": a group, not a person; one word is a
+      // people or a creed, and the group is named with its noun
+      String groupName = b - a == 1 ? name + " " + surface(b, b + group) : name;
+      put(
+          new Mention(
+              a, b + group, Actor.unlisted(groupName, "org", country), "GROUP", "capitals-group"));
+      return;
+    }
     put(
         new Mention(
             a, b, Actor.unlisted(name, type, country), "UNLISTED", titled ? "title" : "capitals"));
