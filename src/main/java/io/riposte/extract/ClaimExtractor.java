@@ -527,7 +527,7 @@ public final class ClaimExtractor implements Serializable {
             continue; // "X said it killed ...": the speaker's own act, not an accusation
           }
           Mention m = resolve(p, w, n);
-          if (usable(m)) {
+          if (usable(m) && !(slot.role() == Frames.Role.MOD && victimModifier(p, n, m))) {
             targets.add(m);
           }
         }
@@ -591,6 +591,15 @@ public final class ClaimExtractor implements Serializable {
               pass.contains("SPEAKER"));
         }
       }
+    }
+
+    /**
+     * "the Sony hack", "the DNC hack": a name compounded with a wrongdoing noun is what it was done
+     * to, unless a state or an armed group, which do such things ("the Hamas attack").
+     */
+    private boolean victimModifier(Parse p, int n, Mention m) {
+      String type = m.actor().type();
+      return p.labels()[n].equals("compound") && !"state".equals(type) && !"group".equals(type);
     }
 
     /** The first source slot of a hit's frame that names something, with what it names. */
