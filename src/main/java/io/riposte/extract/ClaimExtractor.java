@@ -789,6 +789,13 @@ public final class ClaimExtractor implements Serializable {
           return am;
         }
       }
+      if (p.labels()[n].equals("appos") && p.heads()[n] >= 0) {
+        // "Julie Swetnick, the third woman to come forward": the name the apposition describes
+        Mention hm = mf.mentionAt(w.tokOf[p.heads()[n]]);
+        if (hm != null && hm.actor() != null && !hm.vague() && hm.isPerson()) {
+          return hm;
+        }
+      }
       String headLow = v.low[w.tokOf[n]];
       boolean collective =
           lexicon.is("STATE_NOUN", headLow)

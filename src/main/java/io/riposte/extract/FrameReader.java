@@ -497,7 +497,13 @@ final class FrameReader implements Serializable {
         s = p.dependent(k, "nsubjpass");
       }
       if (s >= 0 && s != pred) {
-        return s;
+        return antecedent(p, k, s);
+      }
+      if (k != pred
+          && (p.labels()[k].equals("relcl") || p.labels()[k].equals("acl"))
+          && p.heads()[k] >= 0
+          && posClass(p.tags()[p.heads()[k]]) == 'N') {
+        return p.heads()[k]; // "the woman to come forward with allegations": the woman
       }
       if (k != pred && p.labels()[k].equals("conj") && p.heads()[k] >= 0) {
         int shared = p.dependent(p.heads()[k], "nsubj");

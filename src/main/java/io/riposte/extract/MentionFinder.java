@@ -778,7 +778,9 @@ final class MentionFinder {
           && v.sentOf[j] == s
           && at[j] == null
           && !incidentToken[j]
-          && (isNameToken(j) || (j > i && isConnector(j) && j + 1 < v.n && isNameToken(j + 1)))) {
+          && (isNameToken(j)
+              || (j > i && isConnector(j) && j + 1 < v.n && isNameToken(j + 1))
+              || middleInitialDot(j))) {
         j++;
         if (v.possessive[j - 1]) {
           break;
@@ -787,6 +789,35 @@ final class MentionFinder {
       nameRun(i, j, lowerWords);
       i = Math.max(j, i + 1);
     }
+  }
+
+  /**
+   * A name as written, less its middle initials ("Brett M. Kavanaugh" is "Brett Kavanaugh", as the
+   * other mentions of the person name them).
+   */
+  private String withoutMiddleInitials(int a, int b) {
+    StringBuilder out = new StringBuilder();
+    int from = a;
+    for (int k = a + 1; k + 2 < b; k++) {
+      if (middleInitialDot(k + 1) && k > from) {
+        out.append(surface(from, k)).append(' ');
+        from = k + 2;
+        k++;
+      }
+    }
+    return from == a ? surface(a, b) : out.append(surface(from, b)).toString();
+  }
+
+  /** The full stop of a middle initial ("Brett M. Kavanaugh") between two name words. */
+  private boolean middleInitialDot(int j) {
+    return j > 1
+        && j + 1 < v.n
+        && v.raw[j].equals(".")
+        && v.raw[j - 1].length() == 1
+        && Character.isUpperCase(v.raw[j - 1].charAt(0))
+        && isNameToken(j - 2)
+        && isNameToken(j + 1)
+        && v.sentOf[j + 1] == v.sentOf[j];
   }
 
   private boolean isNameToken(int i) {
@@ -868,7 +899,7 @@ final class MentionFinder {
       return;
     }
     for (int k = a; k < b; k++) {
-      if (STOP_CAPITALISED.contains(stripDot(v.low[k]))) {
+      if (STOP_CAPITALISED.contains(stripDot(v.low[k])) && !middleInitialDot(k + 1)) {
         nameRun(a, k, lowerWords);
         nameRun(k + 1, b, lowerWords);
         return;
@@ -888,7 +919,7 @@ final class MentionFinder {
     if (generic) {
       return;
     }
-    String name = surface(a, b);
+    String name = withoutMiddleInitials(a, b);
     if (b - a == 1 && !titled) {
       boolean initial = a == sentStart || (a > 0 && DocView.isQuoteMark(v.raw[a - 1]));
       if (lowerWords.contains(v.low[a])
