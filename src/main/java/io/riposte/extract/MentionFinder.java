@@ -1849,6 +1849,7 @@ final class MentionFinder {
           && !v.low[i - 1].equals("and")
           && !ClauseReader.PREPOSITIONS.contains(v.low[i - 1])
           && !lexicon.startsCue(v.low[i - 1]) // "accused rebels of", "blamed militants"
+          && !accusationNounAfter(i) // "following opposition claims that"
           && v.sentFrom[v.sentOf[i]] != i) {
         continue;
       }
@@ -1860,6 +1861,11 @@ final class MentionFinder {
         put(new Mention(i, i + 1, group, "GROUP", "group-country"));
       }
     }
+  }
+
+  /** Whether an accusation noun follows token {@code i} in its sentence ("rebel claims"). */
+  private boolean accusationNounAfter(int i) {
+    return i + 1 < v.sentTo[v.sentOf[i]] && lexicon.is("ACCUSATION_NOUN", v.low[i + 1]);
   }
 
   /** The country of at least half (and at least two) of the state mentions, or null. */
