@@ -1,42 +1,32 @@
 package io.riposte.ingest;
 
-import static org.apache.spark.ml.functions.vector_to_array;
-import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.posexplode;
-import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
-import org.apache.spark.ml.feature.HashingTF;
-import org.apache.spark.ml.feature.MinHashLSH;
-import org.apache.spark.ml.feature.MinHashLSHModel;
-import org.apache.spark.ml.feature.NGram;
-import org.apache.spark.ml.feature.RegexTokenizer;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.api.java.UDF2;
-import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -122,10 +112,7 @@ public final class MarkDuplicates {
   public static Dataset<Row> apply(Dataset<Row> articles, Dataset<Row> buckets, Settings settings) {
     Dataset<Row> keyed = keyed(articles);
     Dataset<Row> reps = representatives(keyed);
-    Dataset<Row> edges =
-        nearDuplicatePairs(
-            candidatePairs(buckets, settings.maxBucket()), repTexts(keyed), settings);
-    Dataset<Row> roots = components(edges);
+    Dataset<Row> roots = components(nearDuplicatePairs(articles, buckets, settings));
     Dataset<Row> repRoot =
         reps.join(roots, reps.col("rep").equalTo(roots.col("node")), "left")
             .select(col("content_hash"), coalesce(col("root"), col("rep")).as("root"));
@@ -140,47 +127,33 @@ public final class MarkDuplicates {
   /**
    * The MinHash LSH buckets of the representatives of {@code articles}: one row (rep, table, value)
    * per representative and hash table; representatives with the same (table, value) share a bucket.
+   * The values are those of Spark MLlib's MinHash LSH on the word 5-shingles (see {@link
+   * MinHashes}); a representative with fewer than 5 words has none.
    */
   public static Dataset<Row> buckets(Dataset<Row> articles, Settings settings) {
-    Dataset<Row> words =
-        new RegexTokenizer()
-            .setInputCol("body")
-            .setOutputCol("words")
-            .setPattern("[^\\p{L}\\p{N}]+")
-            .setMinTokenLength(1)
-            .transform(repTexts(keyed(articles)));
-    Dataset<Row> shingles =
-        new NGram()
-            .setN(SHINGLE_WORDS)
-            .setInputCol("words")
-            .setOutputCol("shingles")
-            .transform(words)
-            .where(size(col("shingles")).gt(0));
-    Dataset<Row> features =
-        new HashingTF()
-            .setInputCol("shingles")
-            .setOutputCol("features")
-            .setBinary(true)
-            .setNumFeatures(1 << 22)
-            .transform(shingles)
-            .select("rep", "features");
-    MinHashLSHModel model =
-        new MinHashLSH()
-            .setInputCol("features")
-            .setOutputCol("hashes")
-            .setNumHashTables(settings.hashTables())
-            .setSeed(settings.seed())
-            .fit(features);
-    // Bucket on the hash values alone, so that only ids travel through the self-join; the few
-    // candidate pairs are then compared exactly on their texts.
-    return model
-        .transform(features)
-        .select(col("rep"), posexplode(col("hashes")).as(new String[] {"table", "hash"}))
-        .select(
-            col("rep"),
-            col("table"),
-            vector_to_array(col("hash"), "float64").getItem(0).as("value"));
+    MinHashes minHashes = new MinHashes(SHINGLE_WORDS, settings.hashTables(), settings.seed());
+    FlatMapFunction<Row, Row> hash =
+        r -> {
+          String body = body(r.getString(1));
+          double[] values = body == null ? null : minHashes.of(body);
+          if (values == null) {
+            return Collections.emptyIterator();
+          }
+          List<Row> out = new ArrayList<>(values.length);
+          for (int t = 0; t < values.length; t++) {
+            out.add(RowFactory.create(r.getString(0), t, values[t]));
+          }
+          return out.iterator();
+        };
+    // Only ids travel through the bucket joins; texts join the buckets with more than one member.
+    return repTexts(keyed(articles)).flatMap(hash, Encoders.row(BUCKETS));
   }
+
+  private static final StructType BUCKETS =
+      new StructType()
+          .add("rep", DataTypes.StringType)
+          .add("table", DataTypes.IntegerType, false)
+          .add("value", DataTypes.DoubleType, false);
 
   /**
    * One row: {@link #BUCKETS_OVER_CAP}, {@link #LARGEST_BUCKET} and {@link #PAIRS_SKIPPED} of
@@ -208,57 +181,69 @@ public final class MarkDuplicates {
   }
 
   /**
-   * Pairs (a, b), a &lt; b, of members of a bucket at most {@code maxBucket} - 1 apart in the
-   * bucket's order by rep, one row per bucket and pair (a pair sharing several buckets repeats).
-   * Members are ranked within their bucket and the ranks cut in blocks of {@code maxBucket}: a
-   * member meets only its own block and the next, so a bucket of n members costs O(n * maxBucket),
-   * not O(n^2), in the join as in its output.
+   * The pairs (a, b), a &lt; b, of members of a bucket at most {@code maxBucket} - 1 apart in the
+   * bucket's order by rep whose texts are within the distance threshold: one row per bucket and
+   * pair (a pair sharing several buckets repeats). The members of the buckets with more than one
+   * are brought together with their texts, sorted by (table, value, rep), and read in one pass that
+   * holds the shingles of the last {@code maxBucket} - 1 members of the current bucket: a text is
+   * shingled once per bucket it shares, not once per pair, and a bucket of n members costs O(n *
+   * maxBucket) comparisons and O(maxBucket) memory.
    */
-  static Dataset<Row> bucketPairs(Dataset<Row> buckets, int maxBucket) {
-    Dataset<Row> ranked =
-        buckets
-            .withColumn(
-                "rank", row_number().over(Window.partitionBy("table", "value").orderBy("rep")))
-            .withColumn("block", expr("(rank - 1) div " + maxBucket));
-    Dataset<Row> left =
-        ranked.select(
-            col("rep").as("a"), col("table"), col("value"), col("block"), col("rank").as("rank_a"));
-    Dataset<Row> right =
-        ranked.select(
-            col("rep").as("b"),
-            col("table"),
-            col("value"),
-            explode(
-                    when(col("block").gt(0), array(col("block"), col("block").minus(1)))
-                        .otherwise(array(col("block"))))
-                .as("block"),
-            col("rank").as("rank_b"));
-    return left.join(right, new String[] {"table", "value", "block"})
-        .where(
-            col("rank_b").gt(col("rank_a")).and(col("rank_b").minus(col("rank_a")).lt(maxBucket)))
-        .select("a", "b");
-  }
-
-  /** Distinct candidate pairs (a, b), a &lt; b, of representative keys: {@link #bucketPairs}. */
-  static Dataset<Row> candidatePairs(Dataset<Row> buckets, int maxBucket) {
-    return bucketPairs(buckets, maxBucket).distinct();
-  }
-
-  /** The candidate pairs (a, b) within the distance threshold, compared on their texts. */
   static Dataset<Row> nearDuplicatePairs(
-      Dataset<Row> candidates, Dataset<Row> repTexts, Settings settings) {
-    Dataset<Row> textA = repTexts.toDF("a", "body_a");
-    Dataset<Row> textB = repTexts.toDF("b", "body_b");
-    UserDefinedFunction distance =
-        udf(
-            (UDF2<String, String, Double>) (x, y) -> Shingles.jaccardDistance(x, y, SHINGLE_WORDS),
-            DataTypes.DoubleType);
-    return candidates
-        .join(textA, "a")
-        .join(textB, "b")
-        .where(distance.apply(col("body_a"), col("body_b")).leq(settings.maxJaccardDistance()))
-        .select("a", "b");
+      Dataset<Row> articles, Dataset<Row> buckets, Settings settings) {
+    Dataset<Row> shared =
+        buckets
+            .withColumn("members", count("*").over(Window.partitionBy("table", "value")))
+            .where(col("members").gt(1))
+            .select("rep", "table", "value");
+    int window = settings.maxBucket() - 1;
+    double maxDistance = settings.maxJaccardDistance();
+    MapPartitionsFunction<Row, Row> compare =
+        rows -> {
+          List<Row> out = new ArrayList<>();
+          ArrayDeque<Member> previous = new ArrayDeque<>();
+          int table = -1;
+          double value = Double.NaN;
+          while (rows.hasNext()) {
+            Row r = rows.next();
+            int t = r.getInt(1);
+            double v = r.getDouble(2);
+            if (t != table || Double.compare(v, value) != 0) {
+              previous.clear();
+              table = t;
+              value = v;
+            }
+            Member m = new Member(r.getString(0), Shingles.hashes(r.getString(3), SHINGLE_WORDS));
+            for (Member p : previous) {
+              if (Shingles.withinDistance(p.shingles(), m.shingles(), maxDistance)) {
+                out.add(RowFactory.create(p.rep(), m.rep()));
+              }
+            }
+            previous.addLast(m);
+            if (previous.size() > window) {
+              previous.removeFirst();
+            }
+          }
+          return out.iterator();
+        };
+    MapFunction<Row, Row> toBody = r -> RowFactory.create(r.getString(0), body(r.getString(1)));
+    Dataset<Row> bodies = repTexts(keyed(articles)).map(toBody, Encoders.row(BODIES));
+    return shared
+        .join(bodies, "rep")
+        .select("rep", "table", "value", "body")
+        .repartition(col("table"), col("value"))
+        .sortWithinPartitions("table", "value", "rep")
+        .mapPartitions(compare, Encoders.row(PAIRS));
   }
+
+  /** A bucket member and its shingles, while the next members are compared with it. */
+  private record Member(String rep, Shingles.ShingleSet shingles) {}
+
+  private static final StructType BODIES =
+      new StructType().add("rep", DataTypes.StringType).add("body", DataTypes.StringType);
+
+  private static final StructType PAIRS =
+      new StructType().add("a", DataTypes.StringType).add("b", DataTypes.StringType);
 
   /** The articles with their order key {@code okey}: date (missing last), then id. */
   private static Dataset<Row> keyed(Dataset<Row> articles) {
@@ -275,12 +260,36 @@ public final class MarkDuplicates {
     return keyed.groupBy("content_hash").agg(min("okey").as("rep"));
   }
 
-  /** (rep, body): the lower-cased start of each representative's text. */
+  /** (rep, text): the text of each representative. */
   private static Dataset<Row> repTexts(Dataset<Row> keyed) {
     Dataset<Row> reps = representatives(keyed);
     return keyed
         .join(reps, keyed.col("okey").equalTo(reps.col("rep")))
-        .select(col("rep"), substring(lower(col("text")), 1, SHINGLE_TEXT_CHARS).as("body"));
+        .select(col("rep"), col("text"));
+  }
+
+  /**
+   * The part of a text that is shingled: its first {@link #SHINGLE_TEXT_CHARS} code points after
+   * lower-casing, what Spark SQL's {@code substring(lower(text), 1, SHINGLE_TEXT_CHARS)} gives
+   * (lower() maps an all-ASCII text char by char, any other with {@link String#toLowerCase()}),
+   * computed here once per use instead of by Spark on UTF-8 bytes, decoded and encoded again.
+   */
+  static String body(String text) {
+    if (text == null) {
+      return null;
+    }
+    boolean ascii = true;
+    for (int i = 0; i < text.length() && ascii; i++) {
+      ascii = text.charAt(i) < 128;
+    }
+    String lower = ascii ? text.toLowerCase(Locale.ROOT) : text.toLowerCase();
+    if (lower.length() <= SHINGLE_TEXT_CHARS) {
+      return lower;
+    }
+    int codePoints = lower.codePointCount(0, lower.length());
+    return codePoints <= SHINGLE_TEXT_CHARS
+        ? lower
+        : lower.substring(0, lower.offsetByCodePoints(0, SHINGLE_TEXT_CHARS));
   }
 
   /**

@@ -1,5 +1,13 @@
 package io.riposte.ingest;
 
+import static org.apache.spark.ml.functions.vector_to_array;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.lower;
+import static org.apache.spark.sql.functions.posexplode;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.substring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,6 +20,11 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.apache.spark.ml.feature.HashingTF;
+import org.apache.spark.ml.feature.MinHashLSH;
+import org.apache.spark.ml.feature.MinHashLSHModel;
+import org.apache.spark.ml.feature.NGram;
+import org.apache.spark.ml.feature.RegexTokenizer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -129,12 +142,19 @@ class MarkDuplicatesSparkTest {
       long skipped = load.getAs(MarkDuplicates.PAIRS_SKIPPED);
       assertThat(overCap).as("buckets over the cap").isBetween(1L, (long) settings.hashTables());
       assertThat(largest).as("largest bucket").isGreaterThan(settings.maxBucket());
-      long allPairs = MarkDuplicates.bucketPairs(buckets, Integer.MAX_VALUE).count();
-      long keptPairs = MarkDuplicates.bucketPairs(buckets, settings.maxBucket()).count();
+      // At distance 1.0 every compared pair is a near-duplicate pair: the pairs returned are
+      // the pairs compared, one per bucket they share.
+      MarkDuplicates.Settings everyPair =
+          new MarkDuplicates.Settings(
+              1.0, settings.hashTables(), settings.seed(), settings.maxBucket());
+      long allPairs =
+          MarkDuplicates.nearDuplicatePairs(
+                  articles, buckets, withMaxBucket(everyPair, Integer.MAX_VALUE))
+              .count();
+      long keptPairs = MarkDuplicates.nearDuplicatePairs(articles, buckets, everyPair).count();
       assertThat(skipped).as("pairs skipped, counted from the bucket sizes").isPositive();
-      assertThat(allPairs - keptPairs).as("pairs the window join left out").isEqualTo(skipped);
-      long candidates = MarkDuplicates.candidatePairs(buckets, settings.maxBucket()).count();
-      assertThat(candidates)
+      assertThat(allPairs - keptPairs).as("pairs the window left out").isEqualTo(skipped);
+      assertThat(keptPairs)
           .as("compared pairs, at most maxBucket - 1 per member and table")
           .isLessThanOrEqualTo(304L * (settings.maxBucket() - 1) * settings.hashTables());
     } finally {
@@ -176,6 +196,171 @@ class MarkDuplicatesSparkTest {
     assertThat(load.<Long>getAs(MarkDuplicates.BUCKETS_OVER_CAP)).isZero();
     assertThat(load.<Long>getAs(MarkDuplicates.PAIRS_SKIPPED)).isZero();
     assertThat(load.<Long>getAs(MarkDuplicates.LARGEST_BUCKET)).isBetween(1L, 3L);
+  }
+
+  /**
+   * Texts mixing scripts, case, digits and symbols: accents, a dotted capital I (whose lower case
+   * is two chars), German sharp s, Greek, Chinese, superscript and fraction digits (\p{N} but not
+   * Character.isDigit), a Roman numeral, an emoji (a surrogate pair), apostrophes, hyphens, one
+   * text over the 10,000 characters shingled, and texts of 4, 5 and 6 words.
+   */
+  private static List<Row> mixedTexts() {
+    String[] odd = {
+      "Ünïcödé",
+      "İSTANBUL",
+      "straße",
+      "ΣΊΣΥΦΟΣ",
+      "北京 上海",
+      "x²",
+      "½",
+      "Ⅻ",
+      "😀",
+      "2017",
+      "well-known",
+      "don't",
+      "U.S.",
+      "$10",
+      "«quoted»",
+      "TAB\there",
+      "e\u0301",
+      "ＦＵＬＬ"
+    };
+    Random random = new Random(99);
+    List<Row> rows = new ArrayList<>();
+    LocalDate day = LocalDate.of(2020, 5, 1);
+    for (int i = 0; i < 120; i++) {
+      StringBuilder text = new StringBuilder();
+      int n = 5 + random.nextInt(400);
+      for (int k = 0; k < n; k++) {
+        text.append(k == 0 ? "" : " ");
+        text.append(
+            random.nextInt(4) == 0
+                ? odd[random.nextInt(odd.length)]
+                : "w" + random.nextInt(60) + (random.nextBoolean() ? "" : "X"));
+      }
+      rows.add(article(String.format("m%03d", i), day.plusDays(i % 7), text.toString()));
+    }
+    rows.add(article("long", day, words(5, 3000)));
+    rows.add(article("four", day, "one two three four"));
+    rows.add(article("five", day, "One, two; three. Four: FIVE"));
+    rows.add(article("six", day, "one two three four five six"));
+    return rows;
+  }
+
+  /**
+   * The bucket values are Spark MLlib's: {@link MinHashes} replaced MLlib's RegexTokenizer, NGram,
+   * HashingTF and MinHashLSH and must give the same (rep, table, value) rows, so the same buckets,
+   * pairs and groups as before.
+   */
+  @Test
+  void bucketValuesAreThoseOfMllibMinHashLsh() {
+    Dataset<Row> articles = spark.createDataFrame(mixedTexts(), ARTICLES);
+    MarkDuplicates.Settings settings = MarkDuplicates.Settings.DEFAULT;
+
+    assertThat(bucketLines(MarkDuplicates.buckets(articles, settings)))
+        .as("bucket rows of plain-Java MinHash")
+        .hasSizeGreaterThan(100 * settings.hashTables())
+        .containsExactlyInAnyOrderElementsOf(bucketLines(mllibBuckets(articles, settings)));
+  }
+
+  private static List<String> bucketLines(Dataset<Row> buckets) {
+    return buckets.collectAsList().stream()
+        .map(
+            r ->
+                r.getAs("rep")
+                    + " "
+                    + r.<Integer>getAs("table")
+                    + " "
+                    + r.<Double>getAs("value").longValue())
+        .collect(Collectors.toList());
+  }
+
+  /** The buckets as MLlib's pipeline computes them (what MarkDuplicates did before MinHashes). */
+  private static Dataset<Row> mllibBuckets(
+      Dataset<Row> articles, MarkDuplicates.Settings settings) {
+    Dataset<Row> texts =
+        articles.select(
+            concat(col("published_date").cast("string"), lit("|"), col("article_id")).as("rep"),
+            substring(lower(col("text")), 1, MarkDuplicates.SHINGLE_TEXT_CHARS).as("body"));
+    Dataset<Row> words =
+        new RegexTokenizer()
+            .setInputCol("body")
+            .setOutputCol("words")
+            .setPattern("[^\\p{L}\\p{N}]+")
+            .setMinTokenLength(1)
+            .transform(texts);
+    Dataset<Row> shingles =
+        new NGram()
+            .setN(MarkDuplicates.SHINGLE_WORDS)
+            .setInputCol("words")
+            .setOutputCol("shingles")
+            .transform(words)
+            .where(size(col("shingles")).gt(0));
+    Dataset<Row> features =
+        new HashingTF()
+            .setInputCol("shingles")
+            .setOutputCol("features")
+            .setBinary(true)
+            .setNumFeatures(1 << 22)
+            .transform(shingles)
+            .select("rep", "features");
+    MinHashLSHModel model =
+        new MinHashLSH()
+            .setInputCol("features")
+            .setOutputCol("hashes")
+            .setNumHashTables(settings.hashTables())
+            .setSeed(settings.seed())
+            .fit(features);
+    return model
+        .transform(features)
+        .select(col("rep"), posexplode(col("hashes")).as(new String[] {"table", "hash"}))
+        .select(
+            col("rep"),
+            col("table"),
+            vector_to_array(col("hash"), "float64").getItem(0).as("value"));
+  }
+
+  /**
+   * The shingled part of a text is computed in Java: it must be what Spark SQL's {@code
+   * substring(lower(text), 1, 10000)} gives, also where lower-casing changes the length (a dotted
+   * capital I becomes two chars), where the cut falls on a surrogate pair or after a capital sigma
+   * (whose lower case depends on what follows), and for all-ASCII texts (lower-cased char by char
+   * in Spark, whatever the locale).
+   */
+  @Test
+  void bodyIsSparkSqlSubstringOfLower() {
+    int n = MarkDuplicates.SHINGLE_TEXT_CHARS;
+    String a = "a".repeat(n - 2);
+    List<String> texts = new ArrayList<>();
+    texts.add("Plain ASCII Text, With CAPITALS and 123.");
+    texts.add("İstanbul İİİ " + a);
+    texts.add(a + "İİİ tail");
+    texts.add(a + "😀😀 tail");
+    texts.add(a + "x😀 tail");
+    texts.add(a + "ΑΣ ΟΔΟΣ");
+    texts.add(a + "ΑΣ" + "\u0301".repeat(20) + "Β");
+    texts.add("A".repeat(3 * n));
+    texts.add("");
+    for (Row r : mixedTexts()) {
+      texts.add(r.getString(3));
+    }
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < texts.size(); i++) {
+      rows.add(RowFactory.create(i, texts.get(i)));
+    }
+    StructType schema =
+        new StructType().add("i", DataTypes.IntegerType).add("text", DataTypes.StringType);
+    List<Row> spark =
+        MarkDuplicatesSparkTest.spark
+            .createDataFrame(rows, schema)
+            .select(col("i"), substring(lower(col("text")), 1, n).as("body"))
+            .orderBy("i")
+            .collectAsList();
+
+    for (Row r : spark) {
+      int i = r.getInt(0);
+      assertThat(MarkDuplicates.body(texts.get(i))).as("body of text %d", i).isEqualTo(r.get(1));
+    }
   }
 
   @Test
