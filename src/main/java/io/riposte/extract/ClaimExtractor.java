@@ -750,7 +750,7 @@ public final class ClaimExtractor implements Serializable {
         if (l.equals("dobj")) {
           made = p.dependent(h, "nsubj");
         } else if (l.equals("nsubjpass")) {
-          made = agentOf(p, h);
+          made = FrameReader.agentOf(p, h);
         }
       }
       for (int d : p.dependents(n)) {
@@ -761,7 +761,7 @@ public final class ClaimExtractor implements Serializable {
           if (p.labels()[d].equals("relcl")) {
             made = p.dependent(d, "nsubj");
           } else if (p.labels()[d].equals("acl")) {
-            made = agentOf(p, d);
+            made = FrameReader.agentOf(p, d);
           }
         }
       }
@@ -773,12 +773,6 @@ public final class ClaimExtractor implements Serializable {
         m = resolveName(p, w, made);
       }
       return m == null || m.vague() ? null : m;
-    }
-
-    /** The object of a verb's "by" agent, or -1. */
-    private static int agentOf(Parse p, int verb) {
-      int a = p.dependent(verb, "agent");
-      return a < 0 ? -1 : p.dependent(a, "pobj");
     }
 
     private Mention resolveName(Parse p, Words w, int n) {

@@ -378,10 +378,7 @@ final class FrameReader implements Serializable {
           return o >= 0 ? o : p.dependent(pred, "dobj");
         }
       case AGENT:
-        {
-          int a = p.dependent(pred, "agent");
-          return a < 0 ? -1 : objectOf(p, a);
-        }
+        return agentOf(p, pred);
       case POSS:
         return p.dependent(pred, "poss");
       case MOD:
@@ -398,9 +395,9 @@ final class FrameReader implements Serializable {
         for (int d : p.dependents(pred)) {
           String l = p.labels()[d];
           if (l.equals("ccomp") || l.equals("acl")) {
-            int agent = p.dependent(d, "agent");
+            int agent = agentOf(p, d);
             if (agent >= 0 && p.dependent(d, "nsubjpass") >= 0) {
-              return objectOf(p, agent);
+              return agent;
             }
             int s = p.dependent(d, "nsubj");
             return s >= 0 ? s : p.dependent(d, "nsubjpass");
@@ -473,6 +470,12 @@ final class FrameReader implements Serializable {
       return p.heads()[pred];
     }
     return n;
+  }
+
+  /** The object of a verb's "by" agent ("was filed by X": X), or -1 when it has none. */
+  static int agentOf(Parse p, int verb) {
+    int a = p.dependent(verb, "agent");
+    return a < 0 ? -1 : objectOf(p, a);
   }
 
   /** A preposition's object (pobj, else pcomp); any other node is itself. */

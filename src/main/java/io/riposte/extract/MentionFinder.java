@@ -1521,9 +1521,8 @@ final class MentionFinder {
    */
   private Actor roleHolder(String noun) {
     Actor found = null;
-    for (int j = 0; j < v.n; j++) {
-      Mention m = at[j];
-      if (m == null || m.from() != j || m.actor() == null || m.vague()) {
+    for (Mention m : mentions()) {
+      if (m.actor() == null || m.vague()) {
         continue;
       }
       String role = m.actor().role();
