@@ -44,6 +44,34 @@ class ParsedFramesTest {
     return golden(Paths.get("src/test/resources/frames/hybrid"), HYBRID);
   }
 
+  /**
+   * The staged parse: a candidate sentence without a frame's lemma is dropped on its tags (no tree,
+   * no roles); a conditional one on its tree (no roles).
+   */
+  @Test
+  void sentencesAreParsedOnlyAsFarAsTheFramesRead() {
+    FrameReader reader =
+        new FrameReader(Frames.load(REFERENCE::lines), WordClasses.load(REFERENCE::lines));
+    Parse plain =
+        ClearNlpParser.get()
+            .parse(List.of("The", "weather", "was", "warm", "in", "the", "capital", "."));
+
+    assertThat(reader.hits(plain)).isEmpty();
+    assertThat(plain.treeRead()).isFalse();
+
+    Parse conditional =
+        ClearNlpParser.get()
+            .parse(List.of("If", "Iran", "denied", "the", "report", ",", "talks", "would", "end"));
+
+    assertThat(reader.hits(conditional)).isEmpty();
+    assertThat(conditional.treeRead()).isTrue();
+    assertThat(conditional.rolesRead()).isFalse();
+
+    Parse denial = ClearNlpParser.get().parse(List.of("Iran", "denied", "the", "report", "."));
+
+    assertThat(reader.hits(denial)).extracting(h -> h.frame().kind()).containsExactly("DENIAL");
+  }
+
   private static Stream<DynamicTest> golden(Path dir, ClaimExtractor extractor) throws IOException {
     List<DynamicTest> tests = new ArrayList<>();
     try (Stream<Path> files = Files.list(dir)) {
