@@ -2,6 +2,7 @@ package io.riposte.extract;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,9 +14,10 @@ import java.util.Set;
  * claim), the sentences just before it (mentions that pronouns and "the ministry" resolve to, the
  * speaker of a quote), the sentence after it ("..., he said."), the article's lead, and the first
  * sentence naming each capitalised word of those (the full name a surname stands for). Everything
- * else is blanked: replaced by spaces, line breaks kept, so that every offset into the windowed
- * text is the same offset into the article, and Spark NLP segments, tokenises and matches only the
- * windows.
+ * else is cut: each left-out sentence becomes one space, line breaks kept, so that Spark NLP
+ * segments, tokenises and matches only the windows (its sentence detector's cost grows with the
+ * length of the text it reads, blanks included). {@link Kept#original} maps an offset into the
+ * windowed text back to the article.
  *
  * <p>A sentence is a candidate when it holds one of {@code cues} (the rules' cue phrases and the
  * frames' cue forms: every rule claim contains a cue phrase), or a {@code wrongdoing} word together
@@ -53,13 +55,43 @@ public final class CandidateWindows implements Serializable {
     this.context = new CuePrefilter(context);
   }
 
-  /** What {@link #keep} kept of one text: the windowed text and its sentence counts. */
-  public record Kept(String text, int sentences, int candidates, int keptSentences) {}
+  /**
+   * What {@link #keep} kept of one text: the windowed text, where its offsets lie in the article,
+   * and its sentence counts.
+   *
+   * @param jumps pairs (offset in {@code text}, offset in the article) at each place where the
+   *     windowed text skips part of the article: from there on, offsets shift by their difference.
+   *     Empty when nothing was cut.
+   */
+  public record Kept(String text, int[] jumps, int sentences, int candidates, int keptSentences) {
 
-  /** {@code text} with every character outside the windows replaced by a space (see above). */
+    /** The article offset of offset {@code offset} in {@link #text}. */
+    public int original(int offset) {
+      return CandidateWindows.original(jumps, offset);
+    }
+  }
+
+  /** The article offset of a windowed text's {@code offset}, given {@link Kept#jumps}. */
+  public static int original(int[] jumps, int offset) {
+    int lo = 0;
+    int hi = jumps.length / 2 - 1;
+    int at = -1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      if (jumps[2 * mid] <= offset) {
+        at = mid;
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return at < 0 ? offset : jumps[2 * at + 1] + offset - jumps[2 * at];
+  }
+
+  /** {@code text} cut to its windows (see above). */
   public Kept keep(String text) {
     if (text == null || text.isEmpty()) {
-      return new Kept(text, 0, 0, 0);
+      return new Kept(text, new int[0], 0, 0, 0);
     }
     List<int[]> sentences = split(text);
     int n = sentences.size();
@@ -90,26 +122,70 @@ public final class CandidateWindows implements Serializable {
       }
     }
     if (candidates == 0) {
-      return new Kept("", n, 0, 0);
+      return new Kept("", new int[0], n, 0, 0);
     }
     for (int k = 0; k < Math.min(n, LEAD); k++) {
       keep[k] = true;
     }
     keepFirstMentions(text, sentences, keep);
     int kept = 0;
-    char[] out = text.toCharArray();
-    for (int s = 0; s < n; s++) {
-      if (keep[s]) {
-        kept++;
-        continue;
-      }
-      for (int i = sentences.get(s)[0]; i < sentences.get(s)[1]; i++) {
-        if (out[i] != '\n') {
-          out[i] = ' ';
-        }
-      }
+    for (boolean k : keep) {
+      kept += k ? 1 : 0;
     }
-    return new Kept(kept == n ? text : new String(out), n, candidates, kept);
+    if (kept == n) {
+      return new Kept(text, new int[0], n, candidates, kept);
+    }
+    return cut(text, sentences, keep, n, candidates, kept);
+  }
+
+  /**
+   * The text with each left-out sentence replaced by one space (none for an empty one), and the
+   * jumps back to the article. Characters between sentences (line breaks) are copied.
+   */
+  private static Kept cut(
+      String text, List<int[]> sentences, boolean[] keep, int n, int candidates, int kept) {
+    StringBuilder out = new StringBuilder(text.length());
+    IntPairs jumps = new IntPairs();
+    int shift = 0; // article offset minus windowed offset
+    int at = 0; // next article offset to copy
+    for (int s = 0; s < n; s++) {
+      int from = sentences.get(s)[0];
+      int to = sentences.get(s)[1];
+      out.append(text, at, from);
+      if (keep[s]) {
+        out.append(text, from, to);
+      } else if (to > from) {
+        // The space stands at the left-out sentence's first offset; what follows resumes at `to`.
+        out.append(' ');
+        shift = jumps.addIfShifted(out.length(), to, shift);
+      }
+      at = to;
+    }
+    out.append(text, at, text.length());
+    return new Kept(out.toString(), jumps.toArray(), n, candidates, kept);
+  }
+
+  /** A growable list of (windowed offset, article offset) pairs. */
+  private static final class IntPairs {
+    private int[] values = new int[16];
+    private int size;
+
+    /** Adds the pair when the shift it sets differs from {@code shift}; returns the new shift. */
+    int addIfShifted(int windowed, int article, int shift) {
+      if (article - windowed == shift) {
+        return shift;
+      }
+      if (size + 2 > values.length) {
+        values = Arrays.copyOf(values, values.length * 2);
+      }
+      values[size++] = windowed;
+      values[size++] = article;
+      return article - windowed;
+    }
+
+    int[] toArray() {
+      return Arrays.copyOf(values, size);
+    }
   }
 
   /**

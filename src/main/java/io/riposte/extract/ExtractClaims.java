@@ -29,10 +29,12 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * Articles to claims, as an MLlib-style estimator and its model: {@link #fit} prepares on the
@@ -45,7 +47,7 @@ import org.apache.spark.sql.types.DataTypes;
  *       about the cost of reading the text); the rest cannot hold a claim.
  *   <li>{@link GuardExtraction#capText}: the text cut to the NLP cap.
  *   <li>{@link #window}: the windows around candidate sentences (a plain-Java scan): Spark NLP
- *       reads only those, offsets unchanged.
+ *       reads only those, and {@link #claimsOf} maps its offsets back to the article.
  *   <li>{@link #balance}: spread over the cores.
  *   <li>{@link #annotate}: Spark NLP's DocumentAssembler, SentenceDetector, Tokenizer and a
  *       TextMatcher over the actor gazetteer's phrases.
@@ -83,8 +85,16 @@ public final class ExtractClaims {
   private final CuePrefilter prefilter;
   private final CandidateWindows windows;
 
-  /** The column the NLP pipeline reads: the text with everything outside the windows blanked. */
+  /** The column the NLP pipeline reads: the text cut to its windows. */
   static final String WINDOWS = "nlp_text";
+
+  /** {@link CandidateWindows.Kept#jumps} of {@link #WINDOWS}: its offsets back to the article. */
+  static final String JUMPS = "nlp_jumps";
+
+  private static final StructType KEPT =
+      new StructType()
+          .add(WINDOWS, DataTypes.StringType, true)
+          .add(JUMPS, DataTypes.createArrayType(DataTypes.IntegerType, false), false);
 
   private ExtractClaims(
       PipelineModel nlp,
@@ -133,17 +143,27 @@ public final class ExtractClaims {
 
   /**
    * Adds {@link #WINDOWS}, the text the NLP pipeline reads (see {@link CandidateWindows}), and
-   * keeps only articles with a window: one without a candidate sentence cannot hold a claim.
+   * {@link #JUMPS}, and keeps only articles with a window: one without a candidate sentence cannot
+   * hold a claim.
    */
   Dataset<Row> window(Dataset<Row> candidates) {
     CandidateWindows w = windows;
     // Marked nondeterministic (it is not) so that the optimizer does not inline it into the filter
-    // and the projection both: one scan per article.
+    // and the projections: one scan per article.
     UserDefinedFunction keep =
-        udf((UDF1<String, String>) t -> w.keep(t).text(), DataTypes.StringType)
+        udf(
+                (UDF1<String, Row>)
+                    t -> {
+                      CandidateWindows.Kept k = w.keep(t);
+                      return RowFactory.create(k.text(), k.jumps());
+                    },
+                KEPT)
             .asNondeterministic();
     return candidates
-        .withColumn(WINDOWS, keep.apply(col(Tables.TEXT)))
+        .withColumn("kept", keep.apply(col(Tables.TEXT)))
+        .withColumn(WINDOWS, col("kept." + WINDOWS))
+        .withColumn(JUMPS, col("kept." + JUMPS))
+        .drop("kept")
         .where(length(col(WINDOWS)).gt(0));
   }
 
@@ -220,6 +240,7 @@ public final class ExtractClaims {
             col(Tables.PUBLISHED_DATE),
             col(Tables.OUTLET),
             col(Tables.OUTLET_KEY),
+            col(JUMPS),
             col("sentence.begin").as(SENTENCE_BEGIN),
             col("sentence.end").as(SENTENCE_END),
             col("token.begin").as(TOKEN_BEGIN),
@@ -236,15 +257,24 @@ public final class ExtractClaims {
   static List<Row> claimsOf(ClaimExtractor extractor, Row r) {
     Date published = r.getAs(Tables.PUBLISHED_DATE);
     String text = r.getAs(Tables.TEXT);
-    List<Token> tokens = tokens(list(r, TOKEN_BEGIN), list(r, TOKEN_END), list(r, TOKEN_TEXT));
+    int[] jumps = ints(list(r, JUMPS));
+    List<Token> tokens =
+        tokens(
+            original(list(r, TOKEN_BEGIN), jumps),
+            original(list(r, TOKEN_END), jumps),
+            list(r, TOKEN_TEXT));
     Document doc =
         new Document(
             r.getAs(Tables.ARTICLE_ID),
             text,
             published == null ? null : published.toLocalDate(),
-            trim(spans(list(r, SENTENCE_BEGIN), list(r, SENTENCE_END)), tokens),
+            trim(
+                spans(
+                    original(list(r, SENTENCE_BEGIN), jumps),
+                    original(list(r, SENTENCE_END), jumps)),
+                tokens),
             tokens,
-            spans(list(r, ACTOR_BEGIN), list(r, ACTOR_END)),
+            spans(original(list(r, ACTOR_BEGIN), jumps), original(list(r, ACTOR_END), jumps)),
             List.of());
     List<Claim> claims = extractor.extract(doc);
     int[] starts = claims.isEmpty() ? new int[0] : sentenceStarts(text);
@@ -285,7 +315,7 @@ public final class ExtractClaims {
 
   /**
    * Sentences cut to their first and last token: the NLP read the windowed text, where a sentence
-   * may begin in the blanks before it. Sentences without a token are dropped.
+   * may begin in the space left for a cut one. Sentences without a token are dropped.
    */
   static List<Span> trim(List<Span> sentences, List<Token> tokens) {
     List<Span> out = new ArrayList<>(sentences.size());
@@ -330,6 +360,29 @@ public final class ExtractClaims {
   static int sentenceIndex(int[] starts, int begin) {
     int i = Arrays.binarySearch(starts, begin);
     return Math.max(0, i >= 0 ? i : -i - 2);
+  }
+
+  /**
+   * Offsets into the windowed text mapped to the article's: Spark NLP's inclusive ends too, which
+   * fall on a character of the windows, never in a cut.
+   */
+  static List<Integer> original(List<Integer> offsets, int[] jumps) {
+    if (jumps.length == 0) {
+      return offsets;
+    }
+    List<Integer> out = new ArrayList<>(offsets.size());
+    for (int o : offsets) {
+      out.add(CandidateWindows.original(jumps, o));
+    }
+    return out;
+  }
+
+  private static int[] ints(List<Integer> values) {
+    int[] out = new int[values.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = values.get(i);
+    }
+    return out;
   }
 
   private static <T> List<T> list(Row r, String column) {

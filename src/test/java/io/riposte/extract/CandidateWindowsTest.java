@@ -39,7 +39,6 @@ class CandidateWindowsTest {
             + filler(4);
     CandidateWindows.Kept kept = WINDOWS.keep(text);
 
-    assertThat(kept.text()).hasSameSizeAs(text);
     assertThat(keptSentences(kept.text()))
         .containsExactly(
             "Lead one.",
@@ -50,8 +49,39 @@ class CandidateWindowsTest {
             "The mayor accused the council of fraud.",
             "After one.");
     assertThat(kept.candidates()).isEqualTo(1);
-    int cue = text.indexOf("The mayor");
-    assertThat(kept.text().substring(cue, cue + 9)).as("offsets unchanged").isEqualTo("The mayor");
+    int cue = kept.text().indexOf("The mayor");
+    assertThat(text.substring(kept.original(cue), kept.original(cue) + 9))
+        .as("offsets map back")
+        .isEqualTo("The mayor");
+    assertThat(kept.text().length())
+        .as("ten filler sentences cut to a space each")
+        .isEqualTo(text.length() - filler(6).length() - filler(4).length() + 10);
+  }
+
+  @Test
+  void everyCharacterOfTheWindowsMapsBackToItself() {
+    String text =
+        "Lead one. Lead two.\n"
+            + filler(4)
+            + "\n\n"
+            + filler(3)
+            + "The mayor accused the council. \u201cIt was bribery,\u201d she said.\n"
+            + filler(5)
+            + "\nThe council denied it. "
+            + filler(2);
+    CandidateWindows.Kept kept = WINDOWS.keep(text);
+
+    assertThat(kept.jumps()).isNotEmpty();
+    int previous = -1;
+    for (int i = 0; i < kept.text().length(); i++) {
+      char c = kept.text().charAt(i);
+      int at = kept.original(i);
+      assertThat(at).as("offset %d maps forward", i).isGreaterThan(previous);
+      previous = at;
+      if (c != ' ') {
+        assertThat(text.charAt(at)).as("offset %d", i).isEqualTo(c);
+      }
+    }
   }
 
   @Test
@@ -82,7 +112,7 @@ class CandidateWindowsTest {
   }
 
   @Test
-  void blankingKeepsLineBreaksAndAWhollyKeptTextIsTheSame() {
+  void cuttingKeepsLineBreaksAndAWhollyKeptTextIsTheSame() {
     String text =
         "Lead one.\nrain today.\nmore rain.\n"
             + filler(3)

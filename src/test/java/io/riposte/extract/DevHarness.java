@@ -77,17 +77,16 @@ public final class DevHarness {
         } catch (RuntimeException e) {
           date = null;
         }
-        String windowed = text;
+        CandidateWindows.Kept kept = new CandidateWindows.Kept(text, new int[0], 0, 0, 0);
         if (windows != null) {
-          CandidateWindows.Kept k = windows.keep(text);
-          windowed = k.text();
+          kept = windows.keep(text);
           chars += countKept(text);
-          keptChars += countKept(windowed);
-          sentences += k.sentences();
-          candidates += k.candidates();
-          keptSentences += k.keptSentences();
+          keptChars += countKept(kept.text());
+          sentences += kept.sentences();
+          candidates += kept.candidates();
+          keptSentences += kept.keptSentences();
         }
-        Document doc = docs.document(a.path("id").asText(), text, windowed, date);
+        Document doc = docs.document(a.path("id").asText(), text, kept, date);
         articles++;
         for (Claim c : extractor.apply(doc)) {
           ObjectNode o = json.createObjectNode();

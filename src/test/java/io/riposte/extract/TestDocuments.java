@@ -51,20 +51,28 @@ final class TestDocuments {
 
   /** A document for {@code text} with sentences, tokens and phrase matches filled in. */
   Document document(String id, String text, LocalDate date) {
-    return document(id, text, text, date);
+    return document(id, text, new CandidateWindows.Kept(text, new int[0], 0, 0, 0), date);
   }
 
   /**
-   * A document for {@code text} annotated on {@code windowed} (the same text with parts blanked, as
-   * {@link CandidateWindows#keep} gives, or empty).
+   * A document for {@code text} annotated on its windows (as {@link CandidateWindows#keep} gives
+   * them, or empty), offsets mapped back to the text as {@link ExtractClaims} maps Spark NLP's.
    */
-  Document document(String id, String text, String windowed, LocalDate date) {
-    List<Token> tokens = tokenize(windowed);
+  Document document(String id, String text, CandidateWindows.Kept windows, LocalDate date) {
+    List<Token> tokens = new ArrayList<>();
+    for (Token t : tokenize(windows.text())) {
+      int begin = windows.original(t.begin());
+      tokens.add(new Token(begin, begin + t.text().length(), t.text()));
+    }
+    List<Span> sentences = new ArrayList<>();
+    for (Span s : sentences(windows.text())) {
+      sentences.add(new Span(windows.original(s.begin()), windows.original(s.end() - 1) + 1));
+    }
     return new Document(
         id,
         text,
         date,
-        sentences(windowed),
+        sentences,
         tokens,
         match(tokens, actorIndex, false),
         match(tokens, cueIndex, true));
