@@ -71,6 +71,8 @@ public final class CandidateWindows implements Serializable {
     }
   }
 
+  private static final int[] NO_JUMPS = new int[0];
+
   /** The article offset of a windowed text's {@code offset}, given {@link Kept#jumps}. */
   public static int original(int[] jumps, int offset) {
     int lo = 0;
@@ -91,7 +93,7 @@ public final class CandidateWindows implements Serializable {
   /** {@code text} cut to its windows (see above). */
   public Kept keep(String text) {
     if (text == null || text.isEmpty()) {
-      return new Kept(text, new int[0], 0, 0, 0);
+      return new Kept(text, NO_JUMPS, 0, 0, 0);
     }
     List<int[]> sentences = split(text);
     int n = sentences.size();
@@ -122,7 +124,7 @@ public final class CandidateWindows implements Serializable {
       }
     }
     if (candidates == 0) {
-      return new Kept("", new int[0], n, 0, 0);
+      return new Kept("", NO_JUMPS, n, 0, 0);
     }
     for (int k = 0; k < Math.min(n, LEAD); k++) {
       keep[k] = true;
@@ -133,9 +135,9 @@ public final class CandidateWindows implements Serializable {
       kept += k ? 1 : 0;
     }
     if (kept == n) {
-      return new Kept(text, new int[0], n, candidates, kept);
+      return new Kept(text, NO_JUMPS, n, candidates, kept);
     }
-    return cut(text, sentences, keep, n, candidates, kept);
+    return cut(text, sentences, keep, candidates, kept);
   }
 
   /**
@@ -143,12 +145,12 @@ public final class CandidateWindows implements Serializable {
    * jumps back to the article. Characters between sentences (line breaks) are copied.
    */
   private static Kept cut(
-      String text, List<int[]> sentences, boolean[] keep, int n, int candidates, int kept) {
+      String text, List<int[]> sentences, boolean[] keep, int candidates, int kept) {
     StringBuilder out = new StringBuilder(text.length());
     IntPairs jumps = new IntPairs();
     int shift = 0; // article offset minus windowed offset
     int at = 0; // next article offset to copy
-    for (int s = 0; s < n; s++) {
+    for (int s = 0; s < sentences.size(); s++) {
       int from = sentences.get(s)[0];
       int to = sentences.get(s)[1];
       out.append(text, at, from);
@@ -162,7 +164,7 @@ public final class CandidateWindows implements Serializable {
       at = to;
     }
     out.append(text, at, text.length());
-    return new Kept(out.toString(), jumps.toArray(), n, candidates, kept);
+    return new Kept(out.toString(), jumps.toArray(), sentences.size(), candidates, kept);
   }
 
   /** A growable list of (windowed offset, article offset) pairs. */

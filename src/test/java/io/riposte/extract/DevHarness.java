@@ -77,16 +77,18 @@ public final class DevHarness {
         } catch (RuntimeException e) {
           date = null;
         }
-        CandidateWindows.Kept kept = new CandidateWindows.Kept(text, new int[0], 0, 0, 0);
-        if (windows != null) {
-          kept = windows.keep(text);
+        Document doc;
+        if (windows == null) {
+          doc = docs.document(a.path("id").asText(), text, date);
+        } else {
+          CandidateWindows.Kept kept = windows.keep(text);
           chars += countKept(text);
           keptChars += countKept(kept.text());
           sentences += kept.sentences();
           candidates += kept.candidates();
           keptSentences += kept.keptSentences();
+          doc = docs.document(a.path("id").asText(), text, kept, date);
         }
-        Document doc = docs.document(a.path("id").asText(), text, kept, date);
         articles++;
         for (Claim c : extractor.apply(doc)) {
           ObjectNode o = json.createObjectNode();
