@@ -347,7 +347,7 @@ public final class ClaimExtractor implements Serializable {
         }
         Words w = words(from, to);
         Parse p = parser().parse(w.forms);
-        for (FrameReader.Hit h : reader.hits(p)) {
+        for (FrameReader.Hit h : reader.hits(p, quotedSpeaker(from, to))) {
           apply(h, p, w, s, from, to);
         }
       }
@@ -423,6 +423,15 @@ public final class ClaimExtractor implements Serializable {
     private boolean hasSource(int cue, Actor source) {
       for (Candidate o : out) {
         if (o.cueTok == cue && o.source != null && same(o.source, source)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private boolean quotedSpeaker(int from, int to) {
+      for (int i = from; i < to; i++) {
+        if (v.quoteOf[i] >= 0 && v.quotes.get(v.quoteOf[i]).speaker != null) {
           return true;
         }
       }

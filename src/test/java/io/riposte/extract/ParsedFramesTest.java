@@ -72,6 +72,35 @@ class ParsedFramesTest {
     assertThat(reader.hits(denial)).extracting(h -> h.frame().kind()).containsExactly("DENIAL");
   }
 
+  /**
+   * Frame words that cannot fire are dropped on the words alone: "called" without an insult or a
+   * falsehood about an accusation, and a wrongdoing verb with nobody to say it (no reporting verb,
+   * no quotation with a speaker). Given a speaker, the same wrongdoing verb is read.
+   */
+  @Test
+  void frameWordsThatCannotFireAreDroppedBeforeTheTree() {
+    FrameReader reader =
+        new FrameReader(Frames.load(REFERENCE::lines), WordClasses.load(REFERENCE::lines));
+    Parse calledFor =
+        ClearNlpParser.get().parse(List.of("The", "mayor", "called", "for", "calm", "."));
+
+    assertThat(reader.hits(calledFor)).isEmpty();
+    assertThat(calledFor.treeRead()).isFalse();
+
+    List<String> attack = List.of("Rebels", "attacked", "the", "convoy", ".");
+    Parse unsaid = ClearNlpParser.get().parse(attack);
+
+    assertThat(reader.hits(unsaid, false)).isEmpty();
+    assertThat(unsaid.treeRead()).isFalse();
+
+    Parse quoted = ClearNlpParser.get().parse(attack);
+
+    assertThat(reader.hits(quoted, true))
+        .extracting(h -> h.frame().name())
+        .containsExactly("@wrongdoing.V");
+    assertThat(quoted.treeRead()).isTrue();
+  }
+
   private static Stream<DynamicTest> golden(Path dir, ClaimExtractor extractor) throws IOException {
     List<DynamicTest> tests = new ArrayList<>();
     try (Stream<Path> files = Files.list(dir)) {
