@@ -16,7 +16,7 @@ java_bin="$(riposte_java)"
 # ExtractBenchmark lives with the tests (out of the application jar).
 classpath="$(riposte_bench_classpath)"
 # shellcheck disable=SC2046
-"$java_bin" -Xmx"${RIPOSTE_DRIVER_MEMORY:-6g}" $(riposte_java_opts) ${RIPOSTE_JAVA_OPTS:-} \
+"$java_bin" -Xmx"${RIPOSTE_DRIVER_MEMORY:-5g}" $(riposte_java_opts) ${RIPOSTE_JAVA_OPTS:-} \
   -Dlog4j2.configurationFile=riposte-log4j2.properties -Dspark.master="${SPARK_MASTER:-local[2]}" \
   -cp "$classpath" \
   io.riposte.bench.ExtractBenchmark "$out" "$rounds" "$passes"

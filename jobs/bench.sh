@@ -19,7 +19,7 @@
 #              and one word in 200-400 changed, seed --seed, default 13) and runs on it; two or more
 #              scales also report how the total time grows
 #   --whole-run  also time `riposte run` over the whole pipeline
-# Environment: RIPOSTE_DRIVER_MEMORY (heap of every JVM, default 6g), RIPOSTE_JAVA_OPTS.
+# Environment: RIPOSTE_DRIVER_MEMORY (heap of every JVM, default 5g), RIPOSTE_JAVA_OPTS.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -71,7 +71,7 @@ touch "$marker"
 "$RIPOSTE_HOME/jobs/riposte" --help >/dev/null
 java_bin="$(riposte_java)"
 master="local[2]"
-memory="${RIPOSTE_DRIVER_MEMORY:-6g}"
+memory="${RIPOSTE_DRIVER_MEMORY:-5g}"
 export RIPOSTE_DRIVER_MEMORY="$memory"
 export RIPOSTE_JAVA_OPTS="${RIPOSTE_JAVA_OPTS:-} -Driposte.report-peak-heap=true"
 export SPARK_MASTER="$master"

@@ -61,7 +61,7 @@ class FaultInjectionIT {
   static Process start(String haltAt, Path log, String... args) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    // The runs use --extractor rules (see run): no parser models to hold, so no 6 GB heap.
+    // The runs use --extractor rules (see run): no parser models to hold, so no 5 GB heap.
     command.add("-Xmx3g");
     command.addAll(
         Files.readAllLines(SparkTests.repo().resolve("jobs/java-opts")).stream()
