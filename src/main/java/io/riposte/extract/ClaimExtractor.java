@@ -342,12 +342,14 @@ public final class ClaimExtractor implements Serializable {
       for (int s = 0; s < v.sentenceCount() && out.size() < MAX_CLAIMS; s++) {
         int from = v.sentFrom[s];
         int to = Math.min(v.sentTo[s], from + MAX_SENTENCE_TOKENS);
-        if (from >= to || covered.contains(s) || !candidate(v.low, from, to, inQuote(from, to))) {
+        if (from >= to
+            || covered.contains(s)
+            || !candidate(v.low, from, to, inQuote(from, to, false))) {
           continue;
         }
         Words w = words(from, to);
         Parse p = parser().parse(w.forms);
-        for (FrameReader.Hit h : reader.hits(p, quotedSpeaker(from, to))) {
+        for (FrameReader.Hit h : reader.hits(p, inQuote(from, to, true))) {
           apply(h, p, w, s, from, to);
         }
       }
@@ -429,18 +431,10 @@ public final class ClaimExtractor implements Serializable {
       return false;
     }
 
-    private boolean quotedSpeaker(int from, int to) {
+    /** Whether a token of [from, to) is inside a quotation (with a known speaker, if asked). */
+    private boolean inQuote(int from, int to, boolean withSpeaker) {
       for (int i = from; i < to; i++) {
-        if (v.quoteOf[i] >= 0 && v.quotes.get(v.quoteOf[i]).speaker != null) {
-          return true;
-        }
-      }
-      return false;
-    }
-
-    private boolean inQuote(int from, int to) {
-      for (int i = from; i < to; i++) {
-        if (v.quoteOf[i] >= 0) {
+        if (v.quoteOf[i] >= 0 && (!withSpeaker || v.quotes.get(v.quoteOf[i]).speaker != null)) {
           return true;
         }
       }

@@ -58,10 +58,10 @@ final class FrameReader implements Serializable {
    */
   List<Hit> hits(Parse p, boolean quotedSpeaker) {
     List<Hit> out = new ArrayList<>();
-    boolean speakerPossible = quotedSpeaker || speakerWord(p);
     if (question(p)) {
       return out;
     }
+    boolean speakerPossible = quotedSpeaker || speakerWord(p);
     for (int i = 0; i < p.size(); i++) {
       char pos = posClass(p.tags()[i]);
       if (pos == 0) {
@@ -211,17 +211,9 @@ final class FrameReader implements Serializable {
       case DO_WITH:
         return any(lemmas, "do"::equals);
       case WRONGDOING_OBJECT:
+        return otherNoun(p, pred, l -> words.wrongdoing(l, 'N'));
       case DESCRIBED_CLAIM:
-        for (int i = 0; i < p.size(); i++) {
-          if (i != pred
-              && p.tags()[i].startsWith("NN")
-              && (f.requires() == Requirement.DESCRIBED_CLAIM
-                  ? words.accusationNoun(lemmas[i])
-                  : words.wrongdoing(lemmas[i], 'N'))) {
-            return true;
-          }
-        }
-        return false;
+        return otherNoun(p, pred, words::accusationNoun);
       default:
         return true;
     }
@@ -243,6 +235,16 @@ final class FrameReader implements Serializable {
           || words.accusationNoun(l) && p.tags()[i].startsWith("NN")
           || l.equals("accord")
           || p.forms()[i].equalsIgnoreCase("according")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a word other than {@code pred}, tagged as a noun, has a lemma that passes. */
+  private static boolean otherNoun(Parse p, int pred, Predicate<String> lemma) {
+    for (int i = 0; i < p.size(); i++) {
+      if (i != pred && p.tags()[i].startsWith("NN") && lemma.test(p.lemmas()[i])) {
         return true;
       }
     }
