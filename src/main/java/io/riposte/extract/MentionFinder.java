@@ -362,6 +362,9 @@ final class MentionFinder {
           "jihadist", "jihadists",
           "separatist", "separatists");
 
+  /** Nouns that name a state's armed opposition, each standing for the others once one is named. */
+  private static final List<String> OPPOSITION = List.of("opposition", "rebels", "insurgents");
+
   /** Nouns for armed groups, for "pro-X forces" and "anti-X militants". */
   private static final Set<String> ARMED_GROUPS =
       Set.of(
@@ -1819,7 +1822,8 @@ final class MentionFinder {
 
   /**
    * Pass 5b: a bare group noun ("the opposition", "accused rebels") is the group of the same noun
-   * named with a demonym earlier, else that of the article's dominant state ("Syrian rebels").
+   * named with a demonym earlier, or for the armed opposition of a synonym named so ("the Syrian
+   * opposition" ... "rebels"), else that of the article's dominant state ("Syrian rebels").
    */
   private void bareGroups() {
     Map<String, Actor> named = new HashMap<>();
@@ -1853,6 +1857,17 @@ final class MentionFinder {
         continue;
       }
       Actor group = named.get(noun);
+      if (group == null && OPPOSITION.contains(noun)) {
+        // "the Syrian opposition ... accused rebels": the armed opposition named before
+        for (String other : OPPOSITION) {
+          Actor side = named.get(other);
+          String demonym = side == null ? null : gazetteer.demonym(side.country());
+          if (demonym != null) {
+            group = Actor.unlisted(demonym + " " + noun, "org", side.country());
+            break;
+          }
+        }
+      }
       if (group == null && dominant != null && gazetteer.demonym(dominant) != null) {
         group = Actor.unlisted(gazetteer.demonym(dominant) + " " + noun, "org", dominant);
       }
