@@ -1286,6 +1286,9 @@ final class MentionFinder {
             owner = gazetteer.state(owner.country());
           }
           m = new Mention(i, end, owner, "ANAPHOR", "of-attach");
+        } else if (titleOfName(i, end)) {
+          i = end - 1; // "accused Governor Ann Lee": the title of the name after it, no anaphor
+          continue;
         } else {
           Mention left = mentionJustBefore(i);
           Actor leftActor = left == null || left.vague() ? null : left.actor();
@@ -1499,6 +1502,26 @@ final class MentionFinder {
       }
     }
     return null;
+  }
+
+  /**
+   * Whether the capitalised noun {@code [i, end)} is the title of the person named right after it
+   * ("accused Governor Ann Lee"), not an anaphor: unless a name just before it makes it that name's
+   * office ("Russian President Vladimir Putin").
+   */
+  private boolean titleOfName(int i, int end) {
+    if (end >= v.n || at[end] == null || !Character.isUpperCase(v.raw[i].charAt(0))) {
+      return false;
+    }
+    Actor named = at[end].actor();
+    if (named == null || !"person".equals(named.type())) {
+      return false;
+    }
+    int j = i - 1;
+    if (j >= 0 && (v.low[j].equals("'s") || v.low[j].equals("'"))) {
+      j--;
+    }
+    return j < 0 || at[j] == null;
   }
 
   /**
