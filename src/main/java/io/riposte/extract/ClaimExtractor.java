@@ -330,10 +330,10 @@ public final class ClaimExtractor implements Serializable {
      * {@link #parserOnly}) are parsed and read through the frame table.
      */
     private void parsed() {
-      Set<Integer> covered = new HashSet<>();
+      Map<Integer, Set<String>> covered = new HashMap<>();
       for (Candidate c : out) {
         if (!c.conditional) {
-          covered.add(c.sentence);
+          covered.computeIfAbsent(c.sentence, k -> new HashSet<>()).add(c.kind);
         }
       }
       if (!parserOnly) {
@@ -342,17 +342,37 @@ public final class ClaimExtractor implements Serializable {
       for (int s = 0; s < v.sentenceCount() && out.size() < MAX_CLAIMS; s++) {
         int from = v.sentFrom[s];
         int to = Math.min(v.sentTo[s], from + MAX_SENTENCE_TOKENS);
+        Set<String> ruled = covered.get(s);
         if (from >= to
-            || covered.contains(s)
-            || !candidate(v.low, from, to, inQuote(from, to, false))) {
+            || ruled != null && !denialLeft(ruled, from, to)
+            || ruled == null && !candidate(v.low, from, to, inQuote(from, to, false))) {
           continue;
         }
         Words w = words(from, to);
         Parse p = parser().parse(w.forms);
         for (FrameReader.Hit h : reader.hits(p, inQuote(from, to, true))) {
-          apply(h, p, w, s, from, to);
+          if (ruled == null || !ruled.contains(h.frame().kind())) {
+            apply(h, p, w, s, from, to);
+          }
         }
       }
+    }
+
+    /**
+     * Whether a sentence whose rule claims are all accusations holds a denial frame's word ("X
+     * accused the army of killing civilians, an accusation dismissed by the government"): the rules
+     * read one claim shape per sentence, and the parser reads the denial they left.
+     */
+    private boolean denialLeft(Set<String> ruled, int from, int to) {
+      if (ruled.contains(Claim.DENIAL)) {
+        return false;
+      }
+      for (int i = from; i < to; i++) {
+        if (frames.formsOf(Claim.DENIAL).contains(v.low[i])) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /**

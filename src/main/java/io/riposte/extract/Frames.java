@@ -86,6 +86,7 @@ public final class Frames implements Serializable {
   private final List<Frame> frames;
   private final Map<String, List<Frame>> byLemma = new HashMap<>();
   private final Set<String> forms = new LinkedHashSet<>();
+  private final Map<String, Set<String>> formsByKind = new HashMap<>();
 
   private Frames(List<Frame> frames) {
     this.frames = List.copyOf(frames);
@@ -94,6 +95,7 @@ public final class Frames implements Serializable {
         byLemma.computeIfAbsent(l, k -> new ArrayList<>()).add(f);
       }
       forms.addAll(f.forms());
+      formsByKind.computeIfAbsent(f.kind(), k -> new LinkedHashSet<>()).addAll(f.forms());
     }
   }
 
@@ -214,6 +216,11 @@ public final class Frames implements Serializable {
   /** Every surface form of every frame, lower case: what the sentence gate looks for. */
   public Set<String> forms() {
     return forms;
+  }
+
+  /** The surface forms of the frames of one kind (ACCUSATION or DENIAL); empty for none. */
+  Set<String> formsOf(String kind) {
+    return formsByKind.getOrDefault(kind, Set.of());
   }
 
   List<Frame> all() {
