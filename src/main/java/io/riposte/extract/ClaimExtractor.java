@@ -295,6 +295,9 @@ public final class ClaimExtractor implements Serializable {
     Actor namedAccuser;
     String claimId;
     String deniesClaimId;
+
+    /** Whether the rules took the source from a prepositional phrase ("allies in Moscow"). */
+    boolean sourceInPhrase;
   }
 
   private final class Run {
@@ -381,16 +384,19 @@ public final class ClaimExtractor implements Serializable {
      * token rules take as the nearest noun before the comma ("the treaty"). For rule accusations
      * whose cue is such a participle, or whose accuser the rules left unnamed ("American officials
      * accused", "Jihadist rebels blamed"), the parse's source of the same verb names the accuser,
-     * unless another claim of the cue already has it (a coordinated accuser stays unnamed).
+     * unless another claim of the cue already has it (a coordinated accuser stays unnamed). So does
+     * it for a rule claim of either kind whose source stood in a prepositional phrase before the
+     * verb ("a former Vatican envoy to the US accused": the envoy, not the US).
      */
     private void participleSubjects() {
       Map<Integer, List<Candidate>> bySentence = new LinkedHashMap<>();
       for (Candidate c : out) {
-        if (c.kind.equals(Claim.ACCUSATION)
-            && c.cueTok > 0
-            && (c.source == null
-                || v.low[c.cueTok].endsWith("ing")
-                    && (v.raw[c.cueTok - 1].equals(",") || afterDocument(c.cueTok)))) {
+        if (c.sourceInPhrase
+            || c.kind.equals(Claim.ACCUSATION)
+                && c.cueTok > 0
+                && (c.source == null
+                    || v.low[c.cueTok].endsWith("ing")
+                        && (v.raw[c.cueTok - 1].equals(",") || afterDocument(c.cueTok)))) {
           bySentence.computeIfAbsent(c.sentence, k -> new ArrayList<>()).add(c);
         }
       }
@@ -402,7 +408,7 @@ public final class ClaimExtractor implements Serializable {
         Parse p = parser().parse(w.forms);
         for (FrameReader.Hit h : reader.hits(p)) {
           int cue = w.tokOf[h.predicate()];
-          if (!h.frame().kind().equals(Claim.ACCUSATION) || h.negated()) {
+          if (h.negated()) {
             continue;
           }
           Sources found = sources(h, p, w, cue);
@@ -411,7 +417,9 @@ public final class ClaimExtractor implements Serializable {
           }
           Actor subject = speaksFor(found.mentions().get(0).actor());
           for (Candidate c : e.getValue()) {
-            if (c.cueTok == cue && (c.source == null || !same(c.source, subject))) {
+            if (c.cueTok == cue
+                && c.kind.equals(h.frame().kind())
+                && (c.source == null || !same(c.source, subject))) {
               if (c.target != null && same(subject, c.target) || hasSource(c.cueTok, subject)) {
                 // A coordinated accuser the rules left unnamed keeps its place, not a copy.
                 continue;
@@ -2208,6 +2216,8 @@ public final class ClaimExtractor implements Serializable {
       Candidate c = new Candidate();
       c.kind = kind;
       c.source = source == null || source.vague() ? null : speaksFor(source.actor());
+      c.sourceInPhrase =
+          c.source != null && "svo-active".equals(pass) && mf.objectOfPreposition(source);
       c.target = speaksFor(target);
       c.pass = pass;
       c.cueTok = cue[0];
