@@ -1242,9 +1242,11 @@ public final class ClaimExtractor implements Serializable {
         }
         return;
       }
-      boolean passive = (clauses.passiveBefore(c) && !form.endsWith("ing")) || reduced;
-      if (passive) {
-        Mention accused = clauses.subjectLeft(c);
+      boolean finite = clauses.passiveBefore(c) && !form.endsWith("ing");
+      if (finite || reduced) {
+        // "was arrested and charged with": a participle after "and" shares the clause's subject
+        boolean ownNoun = !finite && c > from && !v.low[c - 1].equals("and");
+        Mention accused = ownNoun ? reducedSubject(c, from) : clauses.subjectLeft(c);
         if (!usable(accused) || mf.isFirstPerson(accused.from()) && !usable(accused)) {
           return;
         }
@@ -1420,6 +1422,20 @@ public final class ClaimExtractor implements Serializable {
             from,
             to);
       }
+    }
+
+    /**
+     * The noun a reduced passive ("contractors accused of stealing", "Warmbier, accused of ...")
+     * says its participle of: the mention ending right before it, or before its comma; null when a
+     * common noun stands there ("institutions accused of"), which names no actor.
+     */
+    private Mention reducedSubject(int c, int from) {
+      int k = c - 1;
+      if (k > from && v.raw[k].equals(",")) {
+        k--;
+      }
+      Mention m = k >= from ? mf.mentionAt(k) : null;
+      return m != null && m.to() == k + 1 ? m : null;
     }
 
     private boolean isEachOther(int i, int to) {
