@@ -158,6 +158,32 @@ final class FrameReader implements Serializable {
       }
       k = p.heads()[k];
     }
+    return sharesNegation(p, pred) && negated(p, p.heads()[pred]);
+  }
+
+  /**
+   * "was never charged ... or accused of wrongdoing", "would not confirm or deny it": a verb joined
+   * to another by "or" ("nor"), without a subject of its own, shares its negation; "did not resign
+   * and accused" does not.
+   */
+  private static boolean sharesNegation(Parse p, int pred) {
+    if (!p.labels()[pred].equals("conj")
+        || p.heads()[pred] < 0
+        || !p.tags()[pred].startsWith("VB")
+        || !p.tags()[p.heads()[pred]].startsWith("VB")) {
+      return false;
+    }
+    for (int d : p.dependents(pred)) {
+      if (p.labels()[d].startsWith("nsubj")) {
+        return false;
+      }
+    }
+    for (int d : p.dependents(p.heads()[pred])) {
+      if (p.labels()[d].equals("cc")
+          && (p.lemmas()[d].equals("or") || p.lemmas()[d].equals("nor"))) {
+        return true;
+      }
+    }
     return false;
   }
 
