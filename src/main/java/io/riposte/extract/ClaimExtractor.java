@@ -308,6 +308,7 @@ public final class ClaimExtractor implements Serializable {
     private final String articleId;
     private final List<Candidate> out = new ArrayList<>();
     private final Set<Integer> handledVerbs = new HashSet<>();
+    private final Map<Integer, Parse> parses = new HashMap<>();
 
     Run(Document doc) {
       this.doc = doc;
@@ -330,7 +331,8 @@ public final class ClaimExtractor implements Serializable {
 
     /**
      * The parser pass: candidate sentences that the rules left without a claim (all candidates with
-     * {@link #parserOnly}) are parsed and read through the frame table.
+     * {@link #parserOnly}) are parsed and read through the frame table, and so are sentences with
+     * rule accusations only that hold a denial frame's word, for their denials.
      */
     private void parsed() {
       Map<Integer, Set<String>> covered = new HashMap<>();
@@ -352,7 +354,7 @@ public final class ClaimExtractor implements Serializable {
           continue;
         }
         Words w = words(from, to);
-        Parse p = parser().parse(w.forms);
+        Parse p = parse(s, w);
         for (FrameReader.Hit h : reader.hits(p, inQuote(from, to, true))) {
           if (ruled == null || !ruled.contains(h.frame().kind())) {
             apply(h, p, w, s, from, to);
@@ -405,7 +407,7 @@ public final class ClaimExtractor implements Serializable {
         int from = v.sentFrom[s];
         int to = Math.min(v.sentTo[s], from + MAX_SENTENCE_TOKENS);
         Words w = words(from, to);
-        Parse p = parser().parse(w.forms);
+        Parse p = parse(s, w);
         for (FrameReader.Hit h : reader.hits(p)) {
           int cue = w.tokOf[h.predicate()];
           if (h.negated()) {
@@ -457,6 +459,14 @@ public final class ClaimExtractor implements Serializable {
         }
       }
       return false;
+    }
+
+    /**
+     * The parse of sentence {@code s} (its words {@code w}), once per document: a sentence whose
+     * rule claim's source the parse corrects may be read again for a denial.
+     */
+    private Parse parse(int s, Words w) {
+      return parses.computeIfAbsent(s, k -> parser().parse(w.forms));
     }
 
     /** Whether a token of [from, to) is inside a quotation (with a known speaker, if asked). */
