@@ -228,6 +228,8 @@ final class FrameReader implements Serializable {
         return requirement(p, pred, f);
       case ACCUSATION_OBJECT:
         return any(lemmas, words::accusationNoun);
+      case THAT_CLAUSE:
+        return any(lemmas, "that"::equals);
       case CALLED_FALSE:
         return any(lemmas, words::accusationNoun) && any(lemmas, words::falsehood);
       case INSULT:
@@ -297,6 +299,8 @@ final class FrameReader implements Serializable {
         return true;
       case CLAIM_OBJECT:
         return claimObject(p, pred);
+      case THAT_CLAUSE:
+        return thatClause(p, pred);
       case ACCUSATION_OBJECT:
         return accusationObject(p, pred);
       case WRONGDOING:
@@ -376,6 +380,23 @@ final class FrameReader implements Serializable {
     for (int o : objects(p, pred)) {
       if (words.accusationNoun(p.lemmas()[o])) {
         return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * "charged that X had tapped her phone": a clause opened by "that" under the predicate, not
+   * "charged customers $10, a fee the commission said it would review".
+   */
+  private static boolean thatClause(Parse p, int pred) {
+    for (int d : p.dependents(pred)) {
+      if (p.labels()[d].equals("ccomp")) {
+        for (int m : p.dependents(d)) {
+          if (p.labels()[m].equals("mark") && p.lemmas()[m].equals("that")) {
+            return true;
+          }
+        }
       }
     }
     return false;

@@ -51,6 +51,7 @@ public final class Frames implements Serializable {
   enum Requirement {
     NONE,
     CLAIM_OBJECT,
+    THAT_CLAUSE,
     ACCUSATION_OBJECT,
     WRONGDOING,
     WRONGDOING_OBJECT,
