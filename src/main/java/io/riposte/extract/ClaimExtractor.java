@@ -308,7 +308,7 @@ public final class ClaimExtractor implements Serializable {
     private final String articleId;
     private final List<Candidate> out = new ArrayList<>();
     private final Set<Integer> handledVerbs = new HashSet<>();
-    private final Map<Integer, Parse> parses = new HashMap<>();
+    private final Map<Integer, Sentence> parses = new HashMap<>();
 
     Run(Document doc) {
       this.doc = doc;
@@ -353,8 +353,9 @@ public final class ClaimExtractor implements Serializable {
             || ruled == null && !candidate(v.low, from, to, inQuote(from, to, false))) {
           continue;
         }
-        Words w = words(from, to);
-        Parse p = parse(s, w);
+        Sentence parsed = sentence(s, from, to);
+        Words w = parsed.words();
+        Parse p = parsed.parse();
         for (FrameReader.Hit h : reader.hits(p, inQuote(from, to, true))) {
           if (ruled == null || !ruled.contains(h.frame().kind())) {
             apply(h, p, w, s, from, to);
@@ -406,8 +407,9 @@ public final class ClaimExtractor implements Serializable {
         int s = e.getKey();
         int from = v.sentFrom[s];
         int to = Math.min(v.sentTo[s], from + MAX_SENTENCE_TOKENS);
-        Words w = words(from, to);
-        Parse p = parse(s, w);
+        Sentence parsed = sentence(s, from, to);
+        Words w = parsed.words();
+        Parse p = parsed.parse();
         for (FrameReader.Hit h : reader.hits(p)) {
           int cue = w.tokOf[h.predicate()];
           if (h.negated()) {
@@ -462,11 +464,16 @@ public final class ClaimExtractor implements Serializable {
     }
 
     /**
-     * The parse of sentence {@code s} (its words {@code w}), once per document: a sentence whose
-     * rule claim's source the parse corrects may be read again for a denial.
+     * The parser's words and parse of sentence {@code s} (tokens [from, to)), once per document: a
+     * sentence whose rule claim's source the parse corrects may be read again for a denial.
      */
-    private Parse parse(int s, Words w) {
-      return parses.computeIfAbsent(s, k -> parser().parse(w.forms));
+    private Sentence sentence(int s, int from, int to) {
+      return parses.computeIfAbsent(
+          s,
+          k -> {
+            Words w = words(from, to);
+            return new Sentence(w, parser().parse(w.forms));
+          });
     }
 
     /** Whether a token of [from, to) is inside a quotation (with a known speaker, if asked). */
@@ -930,6 +937,9 @@ public final class ClaimExtractor implements Serializable {
     /** The parser's words of a sentence, and for each the document token it came from. */
     private record Words(List<String> forms, int[] tokOf) {}
 
+    /** A sentence's words as given to the parser, and its (staged) parse. */
+    private record Sentence(Words words, Parse parse) {}
+
     /** The rule pass: cue patterns over tokens, sentence by sentence. */
     private void rules() {
       for (int s = 0; s < v.sentenceCount() && out.size() < MAX_CLAIMS; s++) {
@@ -1256,7 +1266,7 @@ public final class ClaimExtractor implements Serializable {
       if (finite || reduced) {
         // "was arrested and charged with": a participle after "and" shares the clause's subject
         boolean ownNoun = !finite && c > from && !v.low[c - 1].equals("and");
-        Mention accused = ownNoun ? reducedSubject(c, from) : clauses.subjectLeft(c);
+        Mention accused = ownNoun ? clauses.nounJustLeft(c, from) : clauses.subjectLeft(c);
         if (!usable(accused) || mf.isFirstPerson(accused.from()) && !usable(accused)) {
           return;
         }
@@ -1432,20 +1442,6 @@ public final class ClaimExtractor implements Serializable {
             from,
             to);
       }
-    }
-
-    /**
-     * The noun a reduced passive ("contractors accused of stealing", "Warmbier, accused of ...")
-     * says its participle of: the mention ending right before it, or before its comma; null when a
-     * common noun stands there ("institutions accused of"), which names no actor.
-     */
-    private Mention reducedSubject(int c, int from) {
-      int k = c - 1;
-      if (k > from && v.raw[k].equals(",")) {
-        k--;
-      }
-      Mention m = k >= from ? mf.mentionAt(k) : null;
-      return m != null && m.to() == k + 1 ? m : null;
     }
 
     private boolean isEachOther(int i, int to) {

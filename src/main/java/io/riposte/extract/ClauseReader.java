@@ -494,6 +494,21 @@ final class ClauseReader {
   }
 
   /**
+   * The mention ending right before token {@code i}, or before a comma there, at or after {@code
+   * from}: what a reduced passive says its participle of ("contractors accused of stealing",
+   * "Warmbier, accused of ..."); null when a common noun stands there ("institutions accused of"),
+   * which names no actor.
+   */
+  Mention nounJustLeft(int i, int from) {
+    int k = i - 1;
+    if (k > from && v.raw[k].equals(",")) {
+      k--;
+    }
+    Mention m = k >= from ? mf.mentionAt(k) : null;
+    return m != null && m.to() == k + 1 ? m : null;
+  }
+
+  /**
    * The mention ending right before {@code i}, skipping only auxiliaries, adverbs, negation, hedges
    * and relative pronouns ("Pyongyang wasn't responsible", "Russia, which was behind").
    */

@@ -391,12 +391,9 @@ final class FrameReader implements Serializable {
    */
   private static boolean thatClause(Parse p, int pred) {
     for (int d : p.dependents(pred)) {
-      if (p.labels()[d].equals("ccomp")) {
-        for (int m : p.dependents(d)) {
-          if (p.labels()[m].equals("mark") && p.lemmas()[m].equals("that")) {
-            return true;
-          }
-        }
+      int mark = p.labels()[d].equals("ccomp") ? p.dependent(d, "mark") : -1;
+      if (mark >= 0 && p.lemmas()[mark].equals("that")) {
+        return true;
       }
     }
     return false;
