@@ -855,7 +855,7 @@ final class ClauseReader {
         if (subj != null) {
           return new Speaker(subj, "reported-speech");
         }
-        Mention after = trailingSpeakerAfter(j + len, to);
+        Mention after = trailingSpeakerAfter(j, len, to);
         if (after != null) {
           return new Speaker(after, "reported-speech");
         }
@@ -876,7 +876,7 @@ final class ClauseReader {
             break;
           }
         }
-        Mention after = trailingSpeakerAfter(j + len, to);
+        Mention after = trailingSpeakerAfter(j, len, to);
         if (after != null) {
           return new Speaker(after, "reported-speech");
         }
@@ -897,9 +897,16 @@ final class ClauseReader {
     return v.low[j].equals("according") && j + 1 < v.n && v.low[j + 1].equals("to");
   }
 
-  /** "said Tom Bossert": a mention right after a reporting verb. */
-  Mention trailingSpeakerAfter(int from, int to) {
-    return firstMentionFrom(from, to, 3);
+  /**
+   * "said Tom Bossert": a mention right after the reporting verb at {@code verb} ({@code len}
+   * tokens long); none after a verb whose object is the one spoken to ("he told The Washington
+   * Post": {@code ADDRESSEE}).
+   */
+  Mention trailingSpeakerAfter(int verb, int len, int to) {
+    if (lexicon.is("ADDRESSEE", v.low[verb])) {
+      return null;
+    }
+    return firstMentionFrom(verb + len, to, 3);
   }
 
   Mention firstMentionFrom(int from, int to, int window) {

@@ -64,7 +64,7 @@ final class QuoteAttribution {
             return true;
           }
         }
-        Mention m = clauses.trailingSpeakerAfter(j + len, Math.min(v.n, j + len + 8));
+        Mention m = clauses.trailingSpeakerAfter(j, len, Math.min(v.n, j + len + 8));
         if (m != null) {
           set(q, m, "quote-after");
           return true;
