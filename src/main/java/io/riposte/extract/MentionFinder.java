@@ -724,7 +724,7 @@ final class MentionFinder {
       }
       boolean modifier =
           !v.isPunct(i)
-              && !v.isCapitalised(i)
+              && (!v.isCapitalised(i) || isModelCode(v.raw[i]))
               && k < 2
               && !v.low[i].equals("and")
               && !lexicon.is("REPORTING", v.low[i])
@@ -825,7 +825,7 @@ final class MentionFinder {
 
   private boolean isNameToken(int i) {
     String r = v.raw[i];
-    if (r.isEmpty() || !Character.isUpperCase(r.charAt(0))) {
+    if (r.isEmpty() || !Character.isUpperCase(r.charAt(0)) || isModelCode(r)) {
       return false;
     }
     for (int k = 0; k < r.length(); k++) {
@@ -834,6 +834,24 @@ final class MentionFinder {
       }
     }
     return false;
+  }
+
+  /**
+   * A model or serial code: letters, a hyphen, then a digit ("F-15", "Tu-22M3", "S-400",
+   * "Covid-19"). It names a weapon, an aircraft or a virus, never an actor, and stands as a
+   * modifier ("Israeli F-15 warplanes" are Israel's).
+   */
+  static boolean isModelCode(String raw) {
+    int dash = raw.indexOf('-');
+    if (dash < 1 || dash + 1 >= raw.length() || !Character.isDigit(raw.charAt(dash + 1))) {
+      return false;
+    }
+    for (int k = 0; k < dash; k++) {
+      if (!Character.isLetter(raw.charAt(k))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private boolean isConnector(int i) {
