@@ -850,7 +850,7 @@ final class ClauseReader {
         continue;
       }
       int len = lexicon.context("REPORTING", v.low, j, to);
-      if (len > 0 && !v.negated[j]) {
+      if (len > 0 && !v.negated[j] && !toldPassive(j)) {
         Mention subj = subjectLeft(j);
         if (subj != null) {
           return new Speaker(subj, "reported-speech");
@@ -866,7 +866,7 @@ final class ClauseReader {
         continue;
       }
       int len = lexicon.context("REPORTING", v.low, j, to);
-      if (len > 0 && !isAccordingTo(j)) {
+      if (len > 0 && !isAccordingTo(j) && !toldPassive(j)) {
         for (int k = j - 1; k > i && k >= j - 6; k--) {
           Mention m = mf.mentionAt(k);
           if (m != null) {
@@ -891,6 +891,11 @@ final class ClauseReader {
       }
     }
     return null;
+  }
+
+  /** "Trump Jr. was told ... that": the subject heard the claim; it did not make it. */
+  private boolean toldPassive(int j) {
+    return j > 0 && lexicon.is("ADDRESSEE", v.low[j]) && BE.contains(v.low[j - 1]);
   }
 
   private boolean isAccordingTo(int j) {
