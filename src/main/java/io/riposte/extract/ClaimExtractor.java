@@ -710,8 +710,8 @@ public final class ClaimExtractor implements Serializable {
         return m;
       }
       Mention named = resolveName(p, w, n);
-      if (named == null) {
-        named = owner(p, w, n);
+      if (named == null && (m == null || !"vague".equals(m.via()))) {
+        named = owner(p, w, n); // "his critics", "his foes" are not he
       }
       return named != null ? named : m;
     }
