@@ -1304,7 +1304,7 @@ final class MentionFinder {
             owner = gazetteer.state(owner.country());
           }
           m = new Mention(i, end, owner, "ANAPHOR", "of-attach");
-        } else if (titleOfName(i, end)) {
+        } else if (titleOfName(i, end) || personTitleOfName(compat, end)) {
           i = end - 1; // "accused Governor Ann Lee": the title of the name after it, no anaphor
           continue;
         } else {
@@ -1527,6 +1527,21 @@ final class MentionFinder {
    * ("accused Governor Ann Lee"), not an anaphor: unless a name just before it makes it that name's
    * office ("Russian President Vladimir Putin").
    */
+  /**
+   * "the senator Ann Lee", "movie mogul Harvey Weinstein": a person's description right before a
+   * name that no gazetteer entry makes a state or an organisation is that name's title.
+   */
+  private boolean personTitleOfName(String compat, int end) {
+    if (!"person".equals(compat) || end >= v.n || at[end] == null || at[end].from() != end) {
+      return false;
+    }
+    Actor named = at[end].actor();
+    return named != null
+        && !"state".equals(named.type())
+        && !"org".equals(named.type())
+        && ("NAME".equals(at[end].kind()) || "UNLISTED".equals(at[end].kind()));
+  }
+
   private boolean titleOfName(int i, int end) {
     if (end >= v.n || at[end] == null || !Character.isUpperCase(v.raw[i].charAt(0))) {
       return false;
@@ -1618,9 +1633,18 @@ final class MentionFinder {
       return best;
     }
     int minSent = v.sentOf[i] - sentences;
+    int subjectEnd = "person".equals(compat) ? cueVerbBefore(i) : -1;
+    Actor subject = null;
     for (int j = i - 1; j >= 0 && v.sentOf[j] >= minSent; j--) {
       Mention m = at[j];
       if (m == null || m.actor() == null || m.vague()) {
+        continue;
+      }
+      if (m.to() == subjectEnd) {
+        subject = m.actor(); // "Trump accused the senator": not Trump
+      }
+      if (m.actor().equals(subject)) {
+        j = m.from();
         continue;
       }
       if (compatible(m.actor(), compat) && !objectOfPreposition(m) && !parenthesised(m)) {
@@ -1632,6 +1656,18 @@ final class MentionFinder {
       j = m.from();
     }
     return null;
+  }
+
+  /**
+   * The cue verb whose object the description at {@code i} is ("accused the senator"), or -1: its
+   * subject is someone else, so a name ending right before it is no antecedent.
+   */
+  private int cueVerbBefore(int i) {
+    int k = i - 1;
+    if (k >= 0 && DETERMINERS.contains(v.low[k])) {
+      k--;
+    }
+    return k >= 0 && k < i - 1 && lexicon.startsCue(v.low[k]) ? k : -1;
   }
 
   /**
