@@ -1647,7 +1647,9 @@ final class MentionFinder {
         j = m.from();
         continue;
       }
-      if (compatible(m.actor(), compat) && !objectOfPreposition(m) && !parenthesised(m)) {
+      if (compatible(m.actor(), compat)
+          && (subjectEnd >= 0 || !objectOfPreposition(m))
+          && !parenthesised(m)) {
         return m.actor();
       }
       if ("state".equals(compat) && "demonym-leader".equals(m.via())) {
