@@ -789,9 +789,19 @@ final class MentionFinder {
           break;
         }
       }
-      nameRun(i, j, lowerWords);
+      if (!quotedTitle(i, j)) {
+        nameRun(i, j, lowerWords);
+      }
       i = Math.max(j, i + 1);
     }
+  }
+
+  /** A capitalised run that is a whole quotation names a work ("CNN's “New Day”"), no actor. */
+  private boolean quotedTitle(int from, int to) {
+    return from > 0
+        && to < v.n
+        && DocView.isQuoteMark(v.raw[from - 1])
+        && DocView.isQuoteMark(v.raw[to]);
   }
 
   /**
