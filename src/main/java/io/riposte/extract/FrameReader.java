@@ -539,7 +539,12 @@ final class FrameReader implements Serializable {
           return m < 0 ? p.dependent(pred, "compound") : m;
         }
       case HEADSUBJ:
-        return headSubject(p, pred);
+        {
+          int s = headSubject(p, pred);
+          return s >= 0 && p.labels()[s].equals("nsubj") && accusedBy(p, p.heads()[s], pred)
+              ? -1
+              : s;
+        }
       case CLAUSESUBJ:
         for (int d : p.dependents(pred)) {
           String l = p.labels()[d];
@@ -638,6 +643,23 @@ final class FrameReader implements Serializable {
       return o < 0 ? n : o;
     }
     return n;
+  }
+
+  /**
+   * Whether {@code verb}, the head of the subject found for {@code pred}, is an accusation verb
+   * above it: "the FBI hasn't accused him of any wrongdoing" is about him, and says nothing of the
+   * FBI's own wrongdoing.
+   */
+  private boolean accusedBy(Parse p, int verb, int pred) {
+    if (verb < 0 || verb == pred || posClass(p.tags()[verb]) != 'V') {
+      return false;
+    }
+    for (Frames.Frame f : frames.of(p.lemmas()[verb], 'V')) {
+      if (f.kind().equals(Claim.ACCUSATION)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** "X was behind", "X was responsible", "X had nothing to do with", "X is a liar". */
