@@ -707,7 +707,8 @@ public final class ClaimExtractor implements Serializable {
     private Mention resolve(Parse p, Words w, int n) {
       Mention m = mf.mentionAt(w.tokOf[n]);
       if (m != null && !m.vague()) {
-        return m;
+        Mention employer = m.isPerson() ? employer(p, w, n) : null;
+        return employer != null ? employer : m;
       }
       Mention named = resolveName(p, w, n);
       if (named == null && (m == null || !"vague".equals(m.via()))) {
@@ -732,6 +733,11 @@ public final class ClaimExtractor implements Serializable {
           role = true;
           for (int e : p.dependents(d)) {
             Mention m = mf.mentionAt(w.tokOf[e]);
+            if (m == null && p.labels()[e].equals("compound")) {
+              // "CNN Communications spokesperson": the name before the department
+              int f = p.dependent(e, "compound");
+              m = f < 0 ? null : mf.mentionAt(w.tokOf[f]);
+            }
             if (m != null && m.actor() != null && !m.isPerson()) {
               org = m;
             }
