@@ -660,14 +660,14 @@ public final class ClaimExtractor implements Serializable {
           int sp = reader.speaker(p, h.predicate());
           if (sp >= 0) {
             for (int n : FrameReader.withConjuncts(p, sp)) {
-              found.add(resolve(p, w, n));
+              found.add(resolveSource(p, w, n));
             }
           } else if (v.quoteOf[cue] >= 0 && v.quotes.get(v.quoteOf[cue]).speaker != null) {
             found.add(v.quotes.get(v.quoteOf[cue]).speaker);
           }
         } else {
           for (int n : reader.nodes(p, h.predicate(), slot)) {
-            found.add(resolve(p, w, n));
+            found.add(resolveSource(p, w, n));
           }
         }
         if (found.stream().anyMatch(this::usable)) {
@@ -707,14 +707,25 @@ public final class ClaimExtractor implements Serializable {
     private Mention resolve(Parse p, Words w, int n) {
       Mention m = mf.mentionAt(w.tokOf[n]);
       if (m != null && !m.vague()) {
-        Mention employer = m.isPerson() ? employer(p, w, n) : null;
-        return employer != null ? employer : m;
+        return m;
       }
       Mention named = resolveName(p, w, n);
       if (named == null && (m == null || !"vague".equals(m.via()))) {
         named = owner(p, w, n); // "his critics", "his foes" are not he
       }
       return named != null ? named : m;
+    }
+
+    /**
+     * An accuser's or denier's actor: as {@link #resolve}, but a named person who speaks for an
+     * organisation ("RNC spokesman Sean Spicer", "Alexander Nix, the chief executive of Cambridge
+     * Analytica") is that organisation. An accused keeps the person: "campaign chairman Paul
+     * Manafort has been charged" accuses Manafort.
+     */
+    private Mention resolveSource(Parse p, Words w, int n) {
+      Mention m = resolve(p, w, n);
+      Mention employer = m != null && m.isPerson() ? employer(p, w, n) : null;
+      return employer != null ? employer : m;
     }
 
     /**
@@ -749,7 +760,29 @@ public final class ClaimExtractor implements Serializable {
           }
         }
       }
-      return role ? org : null;
+      return role ? org : appositionEmployer(p, w, n);
+    }
+
+    /**
+     * "Alexander Nix, the chief executive of Cambridge Analytica, denied": a person whose
+     * apposition is a role noun of an organisation or state speaks for it.
+     */
+    private Mention appositionEmployer(Parse p, Words w, int n) {
+      int a = p.dependent(n, "appos");
+      if (a < 0 || !(ROLE_NOUNS.contains(p.lemmas()[a]) || p.lemmas()[a].equals("executive"))) {
+        return null;
+      }
+      for (int d : p.dependents(a)) {
+        if (p.labels()[d].equals("prep")
+            && (p.lemmas()[d].equals("of") || p.lemmas()[d].equals("for"))) {
+          int o = p.dependent(d, "pobj");
+          Mention m = o < 0 ? null : mf.mentionAt(w.tokOf[o]);
+          if (m != null && m.actor() != null && m.actor().id() != null && !m.isPerson()) {
+            return m; // a gazetteer entry: "the head of Iran's Strategic Council" stays a person
+          }
+        }
+      }
+      return null;
     }
 
     /**
