@@ -541,7 +541,7 @@ final class FrameReader implements Serializable {
       case HEADSUBJ:
         {
           int s = headSubject(p, pred);
-          return s >= 0 && p.labels()[s].equals("nsubj") && accusedBy(p, p.heads()[s], pred)
+          return s >= 0 && p.labels()[s].equals("nsubj") && isAccusationVerb(p, p.heads()[s], pred)
               ? -1
               : s;
         }
@@ -650,7 +650,7 @@ final class FrameReader implements Serializable {
    * above it: "the FBI hasn't accused him of any wrongdoing" is about him, and says nothing of the
    * FBI's own wrongdoing.
    */
-  private boolean accusedBy(Parse p, int verb, int pred) {
+  private boolean isAccusationVerb(Parse p, int verb, int pred) {
     if (verb < 0 || verb == pred || posClass(p.tags()[verb]) != 'V') {
       return false;
     }

@@ -851,7 +851,7 @@ final class MentionFinder {
    * "Covid-19"). It names a weapon, an aircraft or a virus, never an actor, and stands as a
    * modifier ("Israeli F-15 warplanes" are Israel's).
    */
-  static boolean isModelCode(String raw) {
+  private static boolean isModelCode(String raw) {
     int dash = raw.indexOf('-');
     if (dash < 1 || dash + 1 >= raw.length() || !Character.isDigit(raw.charAt(dash + 1))) {
       return false;
@@ -1533,11 +1533,6 @@ final class MentionFinder {
   }
 
   /**
-   * Whether the capitalised noun {@code [i, end)} is the title of the person named right after it
-   * ("accused Governor Ann Lee"), not an anaphor: unless a name just before it makes it that name's
-   * office ("Russian President Vladimir Putin").
-   */
-  /**
    * "the senator Ann Lee", "movie mogul Harvey Weinstein": a person's description right before a
    * name that no gazetteer entry makes a state or an organisation is that name's title.
    */
@@ -1552,6 +1547,11 @@ final class MentionFinder {
         && ("NAME".equals(at[end].kind()) || "UNLISTED".equals(at[end].kind()));
   }
 
+  /**
+   * Whether the capitalised noun {@code [i, end)} is the title of the person named right after it
+   * ("accused Governor Ann Lee"), not an anaphor: unless a name just before it makes it that name's
+   * office ("Russian President Vladimir Putin").
+   */
   private boolean titleOfName(int i, int end) {
     if (end >= v.n || at[end] == null || !Character.isUpperCase(v.raw[i].charAt(0))) {
       return false;
@@ -1567,10 +1567,6 @@ final class MentionFinder {
     return j < 0 || at[j] == null;
   }
 
-  /**
-   * The resolved actor before token i of a compatible type within some sentences: for organisations
-   * the most often mentioned one so far (ties: the nearest), else the nearest.
-   */
   /** Whether a determiner opens the noun phrase of the noun at {@code i} ("a war monitor"). */
   private boolean determinedNoun(int i) {
     for (int k = i - 1; k >= Math.max(0, i - 3); k--) {
@@ -1605,6 +1601,11 @@ final class MentionFinder {
     return found;
   }
 
+  /**
+   * The resolved actor before token i of a compatible type within some sentences: for organisations
+   * the most often mentioned one so far (ties: the nearest), else the nearest (for a person in
+   * object position of a cue verb, not the verb's subject).
+   */
   Actor nearest(int i, String compat, int sentences) {
     if ("org".equals(compat) || "any".equals(compat) || "media".equals(compat)) {
       Map<String, Integer> counts = new HashMap<>();
