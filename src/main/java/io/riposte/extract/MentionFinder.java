@@ -635,10 +635,14 @@ final class MentionFinder {
           clear(m);
           put(new Mention(i, noun[1], state, "STATE", "demonym"));
         } else if ((lexicon.context("GROUP_NOUN", v.low, end, sentEnd) > 0
-                || (end < sentEnd && lexicon.is("DEMONYM_GROUP_NOUN", v.low[end])))
+                || (end < sentEnd && lexicon.is("DEMONYM_GROUP_NOUN", v.low[end]))
+                || (end + 1 < sentEnd
+                    && ADJECTIVAL_GROUPS.containsKey(v.low[end])
+                    && ARMED_GROUPS.contains(v.low[end + 1])))
             && free(end, end + 1)) {
           clear(m);
-          String name = v.text.substring(v.tb[i], v.te[m.to() - 1]) + " " + v.low[end];
+          String group = ADJECTIVAL_GROUPS.getOrDefault(v.low[end], v.low[end]); // "rebel forces"
+          String name = v.text.substring(v.tb[i], v.te[m.to() - 1]) + " " + group;
           put(
               new Mention(
                   i, end + 1, Actor.unlisted(name, "org", a.country()), "GROUP", "demonym"));
@@ -725,6 +729,8 @@ final class MentionFinder {
       boolean modifier =
           !v.isPunct(i)
               && (!v.isCapitalised(i) || isModelCode(v.raw[i]))
+              && !OPPOSITION.contains(v.low[i]) // "Syrian opposition forces" are no state's
+              && !ADJECTIVAL_GROUPS.containsKey(v.low[i])
               && k < 2
               && !v.low[i].equals("and")
               && !lexicon.is("REPORTING", v.low[i])
