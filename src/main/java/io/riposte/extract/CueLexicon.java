@@ -168,6 +168,19 @@ public final class CueLexicon implements Serializable {
     return byFirstToken.containsKey(token);
   }
 
+  /** Whether a denial cue pattern starts with this lower-case token ("denied", "rejects"). */
+  boolean startsDenial(String token) {
+    List<Pattern> list = byFirstToken.get(token);
+    if (list != null) {
+      for (Pattern p : list) {
+        if (p.kind().equals(Claim.DENIAL)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /** Whether the single lower-case word or phrase is in {@code category}. */
   boolean is(String category, String phrase) {
     Map<String, String> words = context.get(category);

@@ -1651,6 +1651,8 @@ final class MentionFinder {
     }
     int minSent = v.sentOf[i] - sentences;
     int subjectEnd = "person".equals(compat) ? cueVerbBefore(i) : -1;
+    // "pointed the finger at X for the attack, though it denied": the accused in a phrase denies
+    boolean denier = i + 1 < v.n && lexicon.startsDenial(v.low[i + 1]);
     Actor subject = null;
     for (int j = i - 1; j >= 0 && v.sentOf[j] >= minSent; j--) {
       Mention m = at[j];
@@ -1665,7 +1667,7 @@ final class MentionFinder {
         continue;
       }
       if (compatible(m.actor(), compat)
-          && (subjectEnd >= 0 || !objectOfPreposition(m))
+          && (subjectEnd >= 0 || denier || !objectOfPreposition(m))
           && !parenthesised(m)) {
         return m.actor();
       }
