@@ -729,6 +729,8 @@ final class MentionFinder {
       boolean modifier =
           !v.isPunct(i)
               && (!v.isCapitalised(i) || isModelCode(v.raw[i]))
+              && !DETERMINERS.contains(v.low[i]) // "told Sputnik that the army": no "Sputnik army"
+              && !ClauseReader.PREPOSITIONS.contains(v.low[i])
               && !OPPOSITION.contains(v.low[i]) // "Syrian opposition forces" are no state's
               && !ADJECTIVAL_GROUPS.containsKey(v.low[i])
               && k < 2
