@@ -1612,7 +1612,8 @@ final class MentionFinder {
   /**
    * The resolved actor before token i of a compatible type within some sentences: for organisations
    * the most often mentioned one so far (ties: the nearest), else the nearest (for a person in
-   * object position of a cue verb, not the verb's subject).
+   * object position of a cue verb, not the verb's subject; right before a denial verb, also an
+   * actor in a prepositional phrase).
    */
   Actor nearest(int i, String compat, int sentences) {
     if ("org".equals(compat) || "any".equals(compat) || "media".equals(compat)) {
@@ -1653,7 +1654,8 @@ final class MentionFinder {
     }
     int minSent = v.sentOf[i] - sentences;
     int subjectEnd = "person".equals(compat) ? cueVerbBefore(i) : -1;
-    // "pointed the finger at X for the attack, though it denied": the accused in a phrase denies
+    // "pointed the finger at X for the attack, though it denied": right before a denial verb, a
+    // pronoun or description may name the accused, however often named in a phrase
     boolean denier = i + 1 < v.n && lexicon.startsDenial(v.low[i + 1]);
     Actor subject = null;
     for (int j = i - 1; j >= 0 && v.sentOf[j] >= minSent; j--) {
