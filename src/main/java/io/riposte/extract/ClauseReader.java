@@ -895,7 +895,7 @@ final class ClauseReader {
 
   /** "Trump Jr. was told ... that": the subject heard the claim; it did not make it. */
   private boolean toldPassive(int j) {
-    return j > 0 && lexicon.is("ADDRESSEE", v.low[j]) && BE.contains(v.low[j - 1]);
+    return lexicon.is("ADDRESSEE", v.low[j]) && passiveBefore(j);
   }
 
   private boolean isAccordingTo(int j) {
