@@ -1001,6 +1001,9 @@ final class MentionFinder {
               a, b + group, Actor.unlisted(groupName, "org", country), "GROUP", "capitals-group"));
       return;
     }
+    if (!titled && b - a == 1 && lexicon.is("CREED", v.low[a])) {
+      return; // "Hindu pilgrims", "Muslims": a faith, not a person
+    }
     put(
         new Mention(
             a, b, Actor.unlisted(name, type, country), "UNLISTED", titled ? "title" : "capitals"));
