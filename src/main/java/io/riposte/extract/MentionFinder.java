@@ -1296,13 +1296,18 @@ final class MentionFinder {
           end += lexicon.context("ANAPHOR", v.low, end, sentEnd);
         }
         String head = headClass(v.low[end - 1]);
-        String compat = lexicon.value("ANAPHOR", v.low[end - 1]);
+        String phrase =
+            len > 1
+                ? lexicon.value("ANAPHOR", String.join(" ", Arrays.copyOfRange(v.low, i, i + len)))
+                : null;
+        // a phrase of its own ("chief minister": a person) before its last word ("minister")
+        String compat =
+            phrase != null && end == i + len ? phrase : lexicon.value("ANAPHOR", v.low[end - 1]);
         if (MEDIA_NOUNS.contains(v.low[end - 1])) {
           compat = "media"; // "the cable news network": a news outlet, not any organisation
         }
-        if (compat == null && len > 1) {
-          compat =
-              lexicon.value("ANAPHOR", String.join(" ", Arrays.copyOfRange(v.low, i, i + len)));
+        if (compat == null) {
+          compat = phrase;
         }
         if (compat == null) {
           compat = lexicon.value("ANAPHOR", v.low[i]);
