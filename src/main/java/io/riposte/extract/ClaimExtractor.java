@@ -1915,7 +1915,7 @@ public final class ClaimExtractor implements Serializable {
       for (int j = c - 1; j >= Math.max(from, c - 3); j--) {
         Mention x = mf.mentionAt(j);
         if (x != null) {
-          return v.possessive[x.to() - 1] || (x.to() < c && v.low[x.to()].equals("'s")) ? x : null;
+          return clauses.possessor(x) || (x.to() < c && v.low[x.to()].equals("'s")) ? x : null;
         }
         if (v.isPunct(j) && !v.low[j].equals("'s") && !v.low[j].equals("'")) {
           return null;
@@ -2191,7 +2191,8 @@ public final class ClaimExtractor implements Serializable {
           continue;
         }
         Mention owner = possessorBefore(j, from);
-        if (usable(owner) && !same(owner.actor(), denier)) {
+        // "rejected his claims": a possessive pronoun names too uncertain an accuser to answer
+        if (usable(owner) && !"PRONOUN".equals(owner.kind()) && !same(owner.actor(), denier)) {
           return owner.actor();
         }
         if (j + 1 < to

@@ -359,10 +359,7 @@ final class ClauseReader {
    * words ..."), not the subject ("Trump's lawyer said").
    */
   private boolean possessorOfAnObject(Mention m, int i) {
-    boolean possessor =
-        v.possessive[m.to() - 1]
-            || "PRONOUN".equals(m.kind()) && POSSESSIVE_PRONOUNS.contains(v.low[m.from()]);
-    if (!possessor || m.to() >= i) {
+    if (!possessor(m) || m.to() >= i) {
       return false;
     }
     int k = m.to();
@@ -370,6 +367,12 @@ final class ClauseReader {
       k++;
     }
     return !adjacentAt(k, i);
+  }
+
+  /** Whether m owns the noun after it: "Trump's", "the ministry's", "his", "their". */
+  boolean possessor(Mention m) {
+    return v.possessive[m.to() - 1]
+        || "PRONOUN".equals(m.kind()) && POSSESSIVE_PRONOUNS.contains(v.low[m.from()]);
   }
 
   /** Whether only adverbs and auxiliaries stand from token k up to token i. */
