@@ -2383,6 +2383,9 @@ public final class ClaimExtractor implements Serializable {
       int p = -1;
       for (int j = from; j < Math.min(to, from + 8); j++) {
         String l = v.low[j];
+        if (j > from && MentionFinder.SERVES.contains(v.low[j - 1] + " " + l)) {
+          continue; // "accused hackers working for X ... of": the accused's phrase, no offence
+        }
         if (l.equals("of") || l.equals("for") || l.equals("with") || l.equals("in")) {
           p = j;
           break;

@@ -1966,7 +1966,10 @@ final class MentionFinder {
           && v.sentFrom[v.sentOf[i]] != i) {
         continue;
       }
-      Actor group = named.get(noun);
+      Actor group = servedState(noun, i);
+      if (group == null) {
+        group = named.get(noun);
+      }
       if (group == null && OPPOSITION.contains(noun)) {
         // "the Syrian opposition ... accused rebels": the armed opposition named before
         for (String other : OPPOSITION) {
@@ -1981,11 +1984,38 @@ final class MentionFinder {
       if (group == null && dominant != null && gazetteer.demonym(dominant) != null) {
         group = Actor.unlisted(gazetteer.demonym(dominant) + " " + noun, "org", dominant);
       }
+      if (group == null
+          && i > 0
+          && lexicon.startsCue(v.low[i - 1])
+          && !ClauseReader.PREPOSITIONS.contains(v.low[i - 1])) {
+        // "Assad's regime and Russia have accused rebels of": no state of the article is dominant,
+        // so the group is named as written
+        group = Actor.unlisted(noun, "org", null);
+      }
       if (group != null) {
         put(new Mention(i, i + 1, group, "GROUP", "group-country"));
       }
     }
   }
+
+  /**
+   * "hackers working for Russian intelligence", "militias linked to Iran": the group of the state
+   * it serves, named with that state's demonym ("Russian hackers"), or null.
+   */
+  private Actor servedState(String noun, int i) {
+    int end = v.sentTo[v.sentOf[i]];
+    if (i + 2 >= end || !SERVES.contains(v.low[i + 1] + " " + v.low[i + 2])) {
+      return null;
+    }
+    Mention m = at[i + 3 < end && v.low[i + 3].equals("the") ? i + 4 : i + 3];
+    Actor state = m == null || m.actor() == null ? null : gazetteer.state(m.actor().country());
+    String demonym = state == null ? null : gazetteer.demonym(state.country());
+    return demonym == null ? null : Actor.unlisted(demonym + " " + noun, "org", state.country());
+  }
+
+  /** What joins a group to the state it serves: "hackers | working for | Russian intelligence". */
+  static final Set<String> SERVES =
+      Set.of("working for", "linked to", "tied to", "affiliated with", "loyal to", "acting for");
 
   /** Whether an accusation noun follows token {@code i} in its sentence ("rebel claims"). */
   private boolean accusationNounAfter(int i) {
