@@ -1052,6 +1052,7 @@ final class MentionFinder {
     }
     return modifier(v.low[b - 1])
         || (b - a == 1 && (partyTag(v.raw[a]) || demonym(a)))
+        || (b - a > 1 && isDemonym(surface(a, b)))
         || placeNounAt(b)
         || placeAfterPreposition(a, b);
   }
@@ -1086,7 +1087,12 @@ final class MentionFinder {
 
   /** "Russian", "Israelis": a demonym of the gazetteer names its state only before a noun. */
   private boolean demonym(int k) {
-    Gazetteer.Entry e = gazetteer.lookup(v.raw[k], date);
+    return isDemonym(v.raw[k]);
+  }
+
+  /** Whether the words are a demonym of the gazetteer ("Russian", "North Korean"). */
+  private boolean isDemonym(String words) {
+    Gazetteer.Entry e = gazetteer.lookup(words, date);
     return e != null && e.actor() != null && e.form() == Gazetteer.Form.DEMONYM;
   }
 
@@ -1165,6 +1171,28 @@ final class MentionFinder {
     return k < 0 || v.sentOf[k] != v.sentOf[i];
   }
 
+  /** Words that, after "the", may stand for a state named with them: "the North", "the South". */
+  private static final Set<String> COMPASS = Set.of("north", "south");
+
+  /**
+   * "the South blamed the North": the one state of the article's actors (or of their countries)
+   * whose name starts with {@code word} ("South Korea"), or null when none or several do.
+   */
+  private Actor compassState(String word) {
+    Actor found = null;
+    for (Mention m : mentions()) {
+      Actor a = m.actor();
+      Actor state = a == null ? null : gazetteer.state(a.country());
+      if (state != null && state.name().startsWith(word + " ")) {
+        if (found != null && !found.name().equals(state.name())) {
+          return null;
+        }
+        found = state;
+      }
+    }
+    return found;
+  }
+
   /** Pass 5: a lone surname names the person met in full elsewhere in the article. */
   private void surnames() {
     Map<String, Actor> bySurname = new HashMap<>();
@@ -1221,6 +1249,12 @@ final class MentionFinder {
       }
       String l = v.low[m.from()];
       Actor full = bySurname.get(l);
+      if (full == null
+          && COMPASS.contains(l)
+          && m.from() > 0
+          && v.low[m.from() - 1].equals("the")) {
+        full = compassState(v.raw[m.from()]);
+      }
       if (full == null && m.from() > 0 && v.low[m.from() - 1].equals("the")) {
         full = byHeadWord.get(l);
         if (full == null && l.endsWith("s") && !v.possessive[m.from()]) {
