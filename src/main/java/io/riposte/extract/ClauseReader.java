@@ -221,7 +221,7 @@ final class ClauseReader {
       if (named != null) {
         return named;
       }
-      if (isObjectOfPreposition(m) && !adjacent(m, i)) {
+      if (isObjectOfPreposition(m) && (!adjacent(m, i) || addressee(m))) {
         continue;
       }
       if (possessorOfAnObject(m, i)) {
@@ -374,6 +374,37 @@ final class ClauseReader {
     return v.possessive[m.to() - 1]
         || "PRONOUN".equals(m.kind()) && POSSESSIVE_PRONOUNS.contains(v.low[m.from()]);
   }
+
+  /**
+   * "GEO Group, in an email to The Associated Press, said": m is who a message was sent to ("to" or
+   * "with" after a message noun), never its sender, however near the verb.
+   */
+  private boolean addressee(Mention m) {
+    int p = m.from() - 1;
+    while (p > 0 && MentionFinder.DETERMINERS.contains(v.low[p])) {
+      p--;
+    }
+    return p > 0
+        && (v.low[p].equals("to") || v.low[p].equals("with"))
+        && MESSAGE_NOUNS.contains(v.low[p - 1]);
+  }
+
+  private static final Set<String> MESSAGE_NOUNS =
+      Set.of(
+          "email",
+          "e-mail",
+          "statement",
+          "letter",
+          "interview",
+          "message",
+          "note",
+          "memo",
+          "tweet",
+          "post",
+          "remarks",
+          "comments",
+          "call",
+          "conversation");
 
   /** Whether only adverbs and auxiliaries stand from token k up to token i. */
   private boolean adjacentAt(int k, int i) {
