@@ -2041,7 +2041,8 @@ final class MentionFinder {
     if (i + 2 >= end || !SERVES.contains(v.low[i + 1] + " " + v.low[i + 2])) {
       return null;
     }
-    Mention m = at[i + 3 < end && v.low[i + 3].equals("the") ? i + 4 : i + 3];
+    int k = i + 3 < end && v.low[i + 3].equals("the") ? i + 4 : i + 3;
+    Mention m = k < end ? at[k] : null; // the text may end inside the phrase
     Actor state = m == null || m.actor() == null ? null : gazetteer.state(m.actor().country());
     String demonym = state == null ? null : gazetteer.demonym(state.country());
     return demonym == null ? null : Actor.unlisted(demonym + " " + noun, "org", state.country());
