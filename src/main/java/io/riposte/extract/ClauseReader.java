@@ -380,10 +380,7 @@ final class ClauseReader {
    * "with" after a message noun), never its sender, however near the verb.
    */
   private boolean addressee(Mention m) {
-    int p = m.from() - 1;
-    while (p > 0 && MentionFinder.DETERMINERS.contains(v.low[p])) {
-      p--;
-    }
+    int p = mf.prepositionBefore(m, true);
     return p > 0
         && (v.low[p].equals("to") || v.low[p].equals("with"))
         && MESSAGE_NOUNS.contains(v.low[p - 1]);

@@ -1051,7 +1051,7 @@ final class MentionFinder {
       return true;
     }
     return modifier(v.low[b - 1])
-        || (b - a == 1 && (partyTag(v.raw[a]) || demonym(a)))
+        || (b - a == 1 && (partyTag(v.raw[a]) || isDemonym(v.raw[a])))
         || (b - a > 1 && isDemonym(surface(a, b)))
         || placeNounAt(b)
         || placeAfterPreposition(a, b);
@@ -1085,12 +1085,10 @@ final class MentionFinder {
     return k < v.n && !v.isCapitalised(k) && lexicon.context("PLACE_NOUN", v.low, k, v.n) > 0;
   }
 
-  /** "Russian", "Israelis": a demonym of the gazetteer names its state only before a noun. */
-  private boolean demonym(int k) {
-    return isDemonym(v.raw[k]);
-  }
-
-  /** Whether the words are a demonym of the gazetteer ("Russian", "North Korean"). */
+  /**
+   * Whether the words are a demonym of the gazetteer ("Russian", "North Korean"): it names its
+   * state only before a noun.
+   */
   private boolean isDemonym(String words) {
     Gazetteer.Entry e = gazetteer.lookup(words, date);
     return e != null && e.actor() != null && e.form() == Gazetteer.Form.DEMONYM;
@@ -1781,6 +1779,14 @@ final class MentionFinder {
 
   /** With {@code skipTitles}, "of Mr Barr" counts too (the title is outside the mention). */
   boolean objectOfPreposition(Mention m, boolean skipTitles) {
+    return prepositionBefore(m, skipTitles) >= 0;
+  }
+
+  /**
+   * The token of the preposition whose object {@code m} is (determiners, and with {@code
+   * skipTitles} a title, between), in m's sentence; else -1.
+   */
+  int prepositionBefore(Mention m, boolean skipTitles) {
     int p = m.from() - 1;
     if (skipTitles && p >= 0 && isTitle(p)) {
       p--;
@@ -1789,8 +1795,10 @@ final class MentionFinder {
       p--;
     }
     return p >= 0
-        && ClauseReader.PREPOSITIONS.contains(v.low[p])
-        && v.sentOf[p] == v.sentOf[m.from()];
+            && ClauseReader.PREPOSITIONS.contains(v.low[p])
+            && v.sentOf[p] == v.sentOf[m.from()]
+        ? p
+        : -1;
   }
 
   private static boolean compatible(Actor a, String compat) {
