@@ -1002,7 +1002,7 @@ final class MentionFinder {
       return;
     }
     if (!titled && b - a == 1 && lexicon.is("CREED", v.low[a])) {
-      return; // "Hindu pilgrims", "Muslims": a faith, not a person
+      return; // "Hindu pilgrims", "a Sunni": a faith, not a person ("Muslims" stay a group)
     }
     put(
         new Mention(
