@@ -40,6 +40,13 @@ public final class ClaimExtractor implements Serializable {
 
   private static final int MAX_CLAIMS = 500;
 
+  /** Forms of charging a person with a crime, which a state's prosecutors do. */
+  private static final Set<String> CHARGING = Set.of("charged", "indicted", "prosecuted");
+
+  /** Nouns of such charges, literal with "against" ("the indictment against X", not "of"). */
+  private static final Set<String> CHARGE_NOUNS =
+      Set.of("indictment", "indictments", "charge", "charges");
+
   /** Role nouns before a name that make the person speak for what precedes them. */
   private static final Set<String> ROLE_NOUNS =
       Set.of(
@@ -2296,6 +2303,19 @@ public final class ClaimExtractor implements Serializable {
         if (c.source != null && c.target != null && same(c.source, c.target)) {
           return null;
         }
+        if (c.source == null
+            && c.target != null
+            && "person".equals(c.target.type())
+            && c.target.country() != null
+            && gazetteer.state(c.target.country()) != null
+            && (CHARGING.contains(v.low[cue[0]])
+                || CHARGE_NOUNS.contains(v.low[cue[0]]) && pass.endsWith(">prep:against"))
+            && !namesOtherCountry(s, c.target.country())) {
+          // "He has been charged with fraud": a known person is charged by his own state, unless
+          // the sentence names another ("the US Department of Justice confirmed Assange has been")
+          c.source = gazetteer.state(c.target.country());
+          c.pass = pass + "+charging-state";
+        }
         c.offence = offence;
       }
       if (hedged(cue[0], cue[1], from, to)) {
@@ -2304,6 +2324,23 @@ public final class ClaimExtractor implements Serializable {
       }
       out.add(c);
       return c;
+    }
+
+    /**
+     * Whether sentence {@code s} names a state or organisation of a country other than {@code
+     * country}.
+     */
+    private boolean namesOtherCountry(int s, String country) {
+      for (int k = v.sentFrom[s]; k < v.sentTo[s]; k++) {
+        Mention m = mf.mentionAt(k);
+        if (m != null
+            && m.actor() != null
+            && !"person".equals(m.actor().type())
+            && !country.equals(m.actor().country())) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /**
