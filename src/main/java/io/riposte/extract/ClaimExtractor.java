@@ -538,7 +538,9 @@ public final class ClaimExtractor implements Serializable {
       boolean sourceFound = sourceSlot != null;
       boolean speakerOnly =
           f.source().size() == 1 && f.source().get(0).role() == Frames.Role.SPEAKER;
-      if ((f.requires() == Frames.Requirement.SPEAKER || speakerOnly) && !sourceFound) {
+      if ((f.requires() == Frames.Requirement.SPEAKER || speakerOnly)
+          && !sourceFound
+          && !(f.pos() == 'N' && alleged(p, h.predicate()))) {
         return;
       }
       String offence = null;
@@ -2324,6 +2326,24 @@ public final class ClaimExtractor implements Serializable {
       }
       out.add(c);
       return c;
+    }
+
+    /**
+     * "alleged Russian meddling", "allegations of Russian meddling": a wrongdoing noun that an
+     * unnamed someone alleges, modified by "alleged" or the object of an accusation noun's "of".
+     */
+    private boolean alleged(Parse p, int n) {
+      for (int d : p.dependents(n)) {
+        if (p.labels()[d].equals("amod") && FrameReader.alleged(p, d)) {
+          return true;
+        }
+      }
+      int of = p.heads()[n];
+      int noun = of < 0 ? -1 : p.heads()[of];
+      return noun >= 0
+          && p.lemmas()[of].equals("of")
+          && p.labels()[n].equals("pobj")
+          && (p.lemmas()[noun].equals("allegation") || p.lemmas()[noun].equals("accusation"));
     }
 
     /**

@@ -6,6 +6,7 @@ import io.riposte.extract.Frames.Slot;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -107,6 +108,14 @@ final class FrameReader implements Serializable {
       }
     }
     return out;
+  }
+
+  /** Adjectives that say someone unnamed alleges the noun they modify. */
+  private static final Set<String> ALLEGED = Set.of("alleged", "suspected", "purported");
+
+  /** Whether word {@code d} is such an adjective ("alleged", "suspected"). */
+  static boolean alleged(Parse p, int d) {
+    return ALLEGED.contains(p.forms()[d].toLowerCase(Locale.ROOT));
   }
 
   static char posClass(String tag) {
@@ -533,8 +542,11 @@ final class FrameReader implements Serializable {
       case MOD:
         {
           int m = p.dependent(pred, "poss");
-          if (m < 0) {
-            m = p.dependent(pred, "amod");
+          for (int d : p.dependents(pred)) {
+            // "the alleged Iranian sabotage": the modifier that names someone, not "alleged"
+            if (m < 0 && p.labels()[d].equals("amod") && !alleged(p, d)) {
+              m = d;
+            }
           }
           return m < 0 ? p.dependent(pred, "compound") : m;
         }
@@ -767,7 +779,7 @@ final class FrameReader implements Serializable {
       if (sb.length() > 0 && !f.equals("'s")) {
         sb.append(' ');
       }
-      sb.append(f.toLowerCase(java.util.Locale.ROOT));
+      sb.append(f.toLowerCase(Locale.ROOT));
       count++;
     }
     return sb.length() == 0 ? null : sb.toString();
