@@ -540,7 +540,7 @@ public final class ClaimExtractor implements Serializable {
           f.source().size() == 1 && f.source().get(0).role() == Frames.Role.SPEAKER;
       if ((f.requires() == Frames.Requirement.SPEAKER || speakerOnly)
           && !sourceFound
-          && !(f.pos() == 'N' && alleged(p, h.predicate()))) {
+          && !(f.pos() == 'N' && allegedWrongdoing(p, h.predicate()))) {
         return;
       }
       String offence = null;
@@ -2332,9 +2332,9 @@ public final class ClaimExtractor implements Serializable {
      * "alleged Russian meddling", "allegations of Russian meddling": a wrongdoing noun that an
      * unnamed someone alleges, modified by "alleged" or the object of an accusation noun's "of".
      */
-    private boolean alleged(Parse p, int n) {
+    private boolean allegedWrongdoing(Parse p, int n) {
       for (int d : p.dependents(n)) {
-        if (p.labels()[d].equals("amod") && FrameReader.alleged(p, d)) {
+        if (p.labels()[d].equals("amod") && FrameReader.alleging(p, d)) {
           return true;
         }
       }

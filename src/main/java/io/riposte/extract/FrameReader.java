@@ -114,7 +114,7 @@ final class FrameReader implements Serializable {
   private static final Set<String> ALLEGED = Set.of("alleged", "suspected", "purported");
 
   /** Whether word {@code d} is such an adjective ("alleged", "suspected"). */
-  static boolean alleged(Parse p, int d) {
+  static boolean alleging(Parse p, int d) {
     return ALLEGED.contains(p.forms()[d].toLowerCase(Locale.ROOT));
   }
 
@@ -544,7 +544,7 @@ final class FrameReader implements Serializable {
           int m = p.dependent(pred, "poss");
           for (int d : p.dependents(pred)) {
             // "the alleged Iranian sabotage": the modifier that names someone, not "alleged"
-            if (m < 0 && p.labels()[d].equals("amod") && !alleged(p, d)) {
+            if (m < 0 && p.labels()[d].equals("amod") && !alleging(p, d)) {
               m = d;
             }
           }
