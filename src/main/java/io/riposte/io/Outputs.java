@@ -10,7 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
@@ -128,31 +132,57 @@ public final class Outputs {
   }
 
   /**
-   * Reads {@code table} back, checking that its columns are the declared ones. A partitioned table
-   * is read with its declared schema (its partition column typed as declared, and an empty table,
-   * which has no data file, reads as no rows).
+   * Reads {@code table} back with its declared schema, checking that the columns of its files are
+   * the declared ones. The check reads one file's Parquet footer on the driver: letting Spark infer
+   * the schema instead runs a Spark job (and on a small archive plans and schedules it) per read. A
+   * partitioned table's files hold no partition column; it is read with its declared schema
+   * unchecked (and an empty one, which has no data file, reads as no rows).
    */
   public Dataset<Row> read(Table table) {
     String path = path(table);
-    Dataset<Row> rows =
-        table.partitioned()
-            ? spark.read().schema(table.schema()).parquet(path)
-            : spark.read().parquet(path);
-    java.util.List<String> expected = Arrays.asList(table.schema().fieldNames());
-    java.util.List<String> found = Arrays.asList(rows.columns());
-    if (!found.equals(expected)) {
-      throw new IllegalStateException(
-          "table "
-              + table.name()
-              + " at "
-              + path
-              + " has columns "
-              + found
-              + ", expected "
-              + expected
-              + ": was it written by another version? Re-run the job that writes it.");
+    if (!table.partitioned()) {
+      List<String> found = fileColumns(new Path(path));
+      List<String> expected = Arrays.asList(table.schema().fieldNames());
+      if (!found.equals(expected)) {
+        throw new IllegalStateException(
+            "table "
+                + table.name()
+                + " at "
+                + path
+                + " has columns "
+                + found
+                + ", expected "
+                + expected
+                + ": was it written by another version? Re-run the job that writes it.");
+      }
     }
-    return rows;
+    return spark.read().schema(table.schema()).parquet(path);
+  }
+
+  /**
+   * The top-level columns of the first Parquet file in {@code folder} (names starting with {@code
+   * _} or {@code .} are not data files, as for Spark), read from its footer. A table folder without
+   * partitions always has one: Spark writes a file with the schema even for no rows.
+   */
+  private List<String> fileColumns(Path folder) {
+    try {
+      FileSystem fs = folder.getFileSystem(conf());
+      FileStatus[] files =
+          fs.listStatus(folder, p -> !p.getName().startsWith("_") && !p.getName().startsWith("."));
+      if (files.length == 0) {
+        throw new IllegalStateException(
+            "table at " + folder + " has no Parquet file: re-run the job that writes it.");
+      }
+      Arrays.sort(files);
+      try (ParquetFileReader reader =
+          ParquetFileReader.open(HadoopInputFile.fromStatus(files[0], conf()))) {
+        return reader.getFooter().getFileMetaData().getSchema().getFields().stream()
+            .map(org.apache.parquet.schema.Type::getName)
+            .toList();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the Parquet footer of a file in " + folder, e);
+    }
   }
 
   /**
